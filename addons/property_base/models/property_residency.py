@@ -1,0 +1,120 @@
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+
+from ..const import TEMPLATE_PATH
+
+
+class PropertyResidency(models.Model):
+    """Links a person to a unit with a role over a period of time."""
+
+    _name = "property.residency"
+    _description = "Residency"
+    _order = "date_start desc, id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner", required=True, index=True, ondelete="cascade"
+    )
+    unit_id = fields.Many2one(
+        "property.unit", required=True, index=True, ondelete="cascade"
+    )
+    building_id = fields.Many2one(
+        related="unit_id.building_id", store=True, index=True, precompute=True
+    )
+    project_id = fields.Many2one(
+        related="unit_id.project_id", store=True, index=True, precompute=True
+    )
+    company_id = fields.Many2one(
+        related="unit_id.company_id", store=True, index=True, precompute=True
+    )
+    role = fields.Selection(
+        [
+            ("owner", "Owner"),
+            ("co_owner", "Co-owner"),
+            ("tenant", "Tenant"),
+            ("family", "Family Member"),
+        ],
+        required=True,
+        default="owner",
+    )
+    date_start = fields.Date(
+        string="From", required=True, default=fields.Date.context_today
+    )
+    date_end = fields.Date(string="Until")
+    is_current = fields.Boolean(
+        compute="_compute_is_current", search="_search_is_current", string="Current"
+    )
+
+    _dates_ordered = models.Constraint(
+        "CHECK(date_end IS NULL OR date_end >= date_start)",
+        "A residency cannot end before it starts.",
+    )
+
+    @api.depends("date_start", "date_end")
+    @api.depends_context("date")
+    def _compute_is_current(self):
+        today = fields.Date.context_today(self)
+        for residency in self:
+            residency.is_current = residency.date_start <= today and (
+                not residency.date_end or residency.date_end >= today
+            )
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        current = Domain("date_start", "<=", today) & (
+            Domain("date_end", "=", False) | Domain("date_end", ">=", today)
+        )
+        return current if (operator == "=") == value else ~current
+
+    @api.depends("partner_id", "unit_id", "role")
+    def _compute_display_name(self):
+        roles = dict(self._fields["role"]._description_selection(self.env))
+        for residency in self:
+            residency.display_name = (
+                f"{residency.partner_id.name} - {residency.unit_id.display_name}"
+                f" ({roles.get(residency.role, '')})"
+            )
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Residencies"),
+                "template": TEMPLATE_PATH % "property_residency",
+            }
+        ]
+
+    @api.constrains("partner_id", "unit_id", "date_start", "date_end")
+    def _check_no_overlap(self):
+        """One person holds at most one residency per unit at any date."""
+        others = self.search(
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("unit_id", "in", self.unit_id.ids),
+            ]
+        )
+        far_future = fields.Date.to_date("9999-12-31")
+        for residency in self:
+            end = residency.date_end or far_future
+            for other in others:
+                if (
+                    other != residency
+                    and other.partner_id == residency.partner_id
+                    and other.unit_id == residency.unit_id
+                    and other.date_start <= end
+                    and residency.date_start <= (other.date_end or far_future)
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "%(partner)s already has a residency on %(unit)s "
+                            "overlapping %(start)s - %(end)s.",
+                            partner=residency.partner_id.name,
+                            unit=residency.unit_id.display_name,
+                            start=residency.date_start,
+                            end=residency.date_end or self.env._("open"),
+                        )
+                    )

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Benchmark property_base at scale (SPEC §1: 100 000 units and owners).
+
+Installs property_base with its demo data in a scratch database, multiplies it
+with ``odoo-bin populate`` (Odoo 19 duplicates existing rows by SQL), then
+times what staff and crons do on the big data set:
+
+* the populate itself,
+* the nightly owner-health cron over every customer,
+* the monthly KPI snapshot,
+* a butler's "My Grid" unit search and a customer search by unit name.
+
+    python3 bench/bench_base_populate.py [--units 100000] [--keep]
+
+Prints one JSON document with the figures. Needs an importable Odoo 19.
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import orsuite_env as env  # noqa: E402
+
+DEMO_UNITS = 60
+MODELS = (
+    "property.project,property.building,property.unit,res.partner,property.residency"
+)
+
+MEASURE = r"""
+import json, time
+out = {}
+Partner = env["res.partner"]
+out["units"] = env["property.unit"].search_count([])
+out["customers"] = Partner.search_count([("customer_stage", "!=", False)])
+out["residencies"] = env["property.residency"].search_count([])
+
+t = time.perf_counter()
+env.ref("property_base.ir_cron_property_health").method_direct_trigger()
+out["health_cron_s"] = round(time.perf_counter() - t, 2)
+out["health_scored"] = Partner.search_count([("health_level", "!=", False)])
+
+t = time.perf_counter()
+env["property.kpi"].search([]).action_snapshot_current_month()
+env.cr.commit()
+out["kpi_snapshot_s"] = round(time.perf_counter() - t, 2)
+out["kpi_values"] = env["property.kpi.value"].search_count([])
+
+butler = env.ref("property_base.user_butler_liu")
+t = time.perf_counter()
+Unit = env["property.unit"].with_user(butler)
+units = Unit.search([("butler_id", "=", butler.id)], limit=80)
+out["butler_my_grid_search_ms"] = round((time.perf_counter() - t) * 1000, 1)
+t = time.perf_counter()
+found = Partner.search([("unit_ids.complete_name", "ilike", "3栋 501")], limit=80)
+out["customer_by_unit_search_ms"] = round((time.perf_counter() - t) * 1000, 1)
+print("BENCH " + json.dumps(out))
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--keep", action="store_true")
+    opts = parser.parse_args()
+    info = env.odoo_info()
+    if not info:
+        sys.exit("Odoo 19 is not importable: nothing to benchmark.")
+    cluster = env.Cluster(ROOT / ".pgdata" / "bench").start()
+    db = "orsuite_bench_base"
+    data_dir = tempfile.mkdtemp(prefix="orsuite-bench-")
+    common = [
+        env.ODOO_PYTHON,
+        "-m",
+        "odoo",
+        *cluster.odoo_args,
+        f"--addons-path={env.addons_path(info)}",
+        f"--data-dir={data_dir}",
+        "-d",
+        db,
+        "--log-level=warn",
+    ]
+    figures = {}
+    try:
+        cluster.drop(db)
+        t = time.perf_counter()
+        subprocess.run(
+            [
+                *common,
+                "-i",
+                "property_base",
+                "--with-demo",
+                "--stop-after-init",
+                "--no-http",
+            ],
+            check=True,
+        )
+        figures["install_s"] = round(time.perf_counter() - t, 1)
+        factor = max(1, round(opts.units / DEMO_UNITS) - 1)
+        t = time.perf_counter()
+        subprocess.run(
+            [
+                env.ODOO_PYTHON,
+                "-m",
+                "odoo",
+                "populate",
+                *common[3:],
+                f"--models={MODELS}",
+                f"--factors={factor}",
+            ],
+            check=True,
+        )
+        figures["populate_factor"] = factor
+        figures["populate_s"] = round(time.perf_counter() - t, 1)
+        out = subprocess.run(
+            [env.ODOO_PYTHON, "-m", "odoo", "shell", *common[3:], "--no-http"],
+            input=MEASURE,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        line = next(x for x in out.stdout.splitlines() if x.startswith("BENCH "))
+        figures.update(json.loads(line[6:]))
+    finally:
+        if not opts.keep:
+            cluster.drop(db)
+        cluster.stop()
+    print(json.dumps(figures, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
