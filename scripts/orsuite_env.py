@@ -261,6 +261,7 @@ class Cluster:
                 check=False,
                 stdout=subprocess.DEVNULL,
             )
+            shutil.rmtree(self.datadir, ignore_errors=True)
 
 
 def free_port():

@@ -1,8 +1,8 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
-from odoo import api
-from odoo import fields
-from odoo import models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 
@@ -53,38 +53,44 @@ class PropertyKpi(models.Model):
 
     def _measure_occupancy_rate(self, projects, date_from, date_to):
         """Share of handed-over units that are occupied (current state)."""
-        totals = {}
-        occupied = {}
-        for project, occupancy, count in self.env["property.unit"]._read_group(
+        return self._share_per_project(
+            "property.unit",
             [("project_id", "in", projects.ids), ("sale_state", "=", "handed_over")],
-            ["project_id", "occupancy"],
-            ["__count"],
-        ):
-            totals[project.id] = totals.get(project.id, 0) + count
-            if occupancy == "occupied":
-                occupied[project.id] = count
-        return {
-            project_id: 100.0 * occupied.get(project_id, 0) / total
-            for project_id, total in totals.items()
-        }
+            "project_id",
+            "occupancy",
+            "occupied",
+        )
 
     def _measure_black_customer_rate(self, projects, date_from, date_to):
         """Share of owners of the project in the black category."""
-        totals = {}
-        black = {}
-        for project, category, count in self.env["res.partner"]._read_group(
+        return self._share_per_project(
+            "res.partner",
             [
                 ("property_project_id", "in", projects.ids),
                 ("customer_stage", "=", "owner"),
             ],
-            ["property_project_id", "relationship_category"],
-            ["__count"],
+            "property_project_id",
+            "relationship_category",
+            "black",
+        )
+
+    @api.model
+    def _share_per_project(self, model, domain, project_field, field, value):
+        """Percentage of the records of ``domain`` whose ``field`` is ``value``.
+
+        One grouped query; returns ``{project_id: percentage}`` for the
+        projects that have records. A helper for add-ons' measures too.
+        """
+        totals = defaultdict(int)
+        matching = defaultdict(int)
+        for project, group_value, count in self.env[model]._read_group(
+            domain, [project_field, field], ["__count"]
         ):
-            totals[project.id] = totals.get(project.id, 0) + count
-            if category == "black":
-                black[project.id] = count
+            totals[project.id] += count
+            if group_value == value:
+                matching[project.id] += count
         return {
-            project_id: 100.0 * black.get(project_id, 0) / total
+            project_id: 100.0 * matching[project_id] / total
             for project_id, total in totals.items()
         }
 
