@@ -1,0 +1,29 @@
+from odoo import fields, models
+
+
+class PropertyMerchantAgreementLine(models.Model):
+    """The discount one tier gets under an agreement."""
+
+    _name = "property.merchant.agreement.line"
+    _description = "Discount per Card Tier"
+    _order = "agreement_id, tier_sequence"
+
+    agreement_id = fields.Many2one(
+        "property.merchant.agreement", required=True, ondelete="cascade", index=True
+    )
+    merchant_id = fields.Many2one(related="agreement_id.merchant_id", store=True)
+    tier_id = fields.Many2one("property.club.tier", required=True)
+    tier_sequence = fields.Integer(related="tier_id.sequence", store=True)
+    discount_percent = fields.Float(string="Discount (%)", digits=(5, 2), required=True)
+    single_use = fields.Boolean(
+        help="Each card may use this offer once (e.g. a welcome gift)."
+    )
+    offer = fields.Char(translate=True, help="What the member gets, in a few words.")
+
+    _tier_uniq = models.Constraint(
+        "unique(agreement_id, tier_id)", "One discount per tier and agreement."
+    )
+    _discount_range = models.Constraint(
+        "CHECK(discount_percent > 0 AND discount_percent <= 100)",
+        "A discount is between 0 and 100 %.",
+    )
