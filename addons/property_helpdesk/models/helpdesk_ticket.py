@@ -1,0 +1,595 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .property_sla_policy import COMPLAINT_GRADES, MILESTONES, TICKET_KINDS
+
+#: who is told at each escalation level, as a field of the ticket's project
+#: (level 1 goes to the ticket's responsible user or grid butler).
+ESCALATION_FIELDS = {2: "service_head_id", 3: "manager_id"}
+MILESTONE_FIELDS = [
+    f"{code}_{suffix}" for code, _label in MILESTONES for suffix in ("date", "deadline")
+]
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    kind = fields.Selection(
+        TICKET_KINDS, default="repair", required=True, tracking=True
+    )
+    complaint_grade = fields.Selection(COMPLAINT_GRADES, tracking=True)
+    project_id = fields.Many2one(
+        "property.project",
+        compute="_compute_place",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+    )
+    building_id = fields.Many2one(
+        "property.building",
+        compute="_compute_place",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+    )
+    unit_id = fields.Many2one("property.unit", index=True, tracking=True)
+    unit_type = fields.Char(related="unit_id.unit_type", store=True)
+    staff_entry_reason = fields.Char(
+        help="Why staff filed this ticket for a unit the reporter does not live in "
+        "(e.g. reported by phone by a relative)."
+    )
+    reported_date = fields.Datetime(
+        default=fields.Datetime.now,
+        required=True,
+        help="When the owner reported the problem: the deadlines start here.",
+    )
+    sla_policy_id = fields.Many2one(
+        "property.sla.policy",
+        string="SLA Policy",
+        compute="_compute_sla_policy_id",
+        store=True,
+        readonly=False,
+    )
+    ack_date = fields.Datetime(string="Acknowledged On", copy=False, tracking=True)
+    ack_deadline = fields.Datetime(
+        string="Acknowledge By", compute="_compute_deadlines", store=True
+    )
+    ack_breached = fields.Boolean(string="Acknowledgement Late", copy=False)
+    dispatch_date = fields.Datetime(string="Dispatched On", copy=False, tracking=True)
+    dispatch_deadline = fields.Datetime(
+        string="Dispatch By", compute="_compute_deadlines", store=True
+    )
+    dispatch_breached = fields.Boolean(string="Dispatch Late", copy=False)
+    onsite_date = fields.Datetime(string="On Site On", copy=False, tracking=True)
+    onsite_deadline = fields.Datetime(
+        string="On Site By", compute="_compute_deadlines", store=True
+    )
+    onsite_breached = fields.Boolean(string="On Site Late", copy=False)
+    resolve_date = fields.Datetime(string="Resolved On", copy=False, tracking=True)
+    resolve_deadline = fields.Datetime(
+        string="Resolve By", compute="_compute_deadlines", store=True
+    )
+    resolve_breached = fields.Boolean(string="Resolution Late", copy=False)
+    is_breached = fields.Boolean(
+        string="SLA Breached", compute="_compute_is_breached", store=True
+    )
+    warned_milestone = fields.Char(copy=False)
+    escalation_milestone = fields.Char(copy=False)
+    escalation_level = fields.Integer(copy=False, tracking=True)
+    next_check_at = fields.Datetime(
+        compute="_compute_next_check_at",
+        store=True,
+        copy=False,
+        help="When the escalation cron must next look at this ticket.",
+    )
+    first_responsible_id = fields.Many2one(
+        "res.users",
+        copy=False,
+        tracking=True,
+        index=True,
+        help="首问负责人: the first person who handled the ticket; stays "
+        "accountable until closure.",
+    )
+    task_force = fields.Boolean(copy=False, tracking=True)
+    cause = fields.Text(help="Root cause of the complaint (一事一总结).")
+    lesson = fields.Text(string="Lesson Learned")
+    reopen_count = fields.Integer(copy=False)
+    first_time_fix = fields.Boolean(compute="_compute_first_time_fix", store=True)
+    contractor_id = fields.Many2one(
+        "res.partner", help="Contractor liable for the defect."
+    )
+    handover_inspection_id = fields.Many2one(
+        "property.handover.inspection", index=True, ondelete="set null"
+    )
+    rectified_date = fields.Date(copy=False)
+    reinspection_result = fields.Selection(
+        [("pass", "Passed"), ("fail", "Failed")], copy=False, tracking=True
+    )
+    reinspection_count = fields.Integer(copy=False)
+    callback_ids = fields.One2many("property.ticket.callback", "ticket_id")
+    warning_id = fields.Many2one(
+        "property.complaint.warning", string="Group Warning", index=True, copy=False
+    )
+
+    _next_check_idx = models.Index("(next_check_at) WHERE next_check_at IS NOT NULL")
+    _breach_report_idx = models.Index(
+        "(project_id, kind, reported_date) WHERE is_breached IS TRUE"
+    )
+    _complaint_window_idx = models.Index(
+        "(category_id, building_id, reported_date) WHERE kind = 'complaint'"
+    )
+    _reinspection_count_positive = models.Constraint(
+        "CHECK(reinspection_count >= 0)", "Re-inspections cannot be negative."
+    )
+
+    # ---- computes -------------------------------------------------------
+
+    @api.depends("unit_id", "building_id")
+    def _compute_place(self):
+        for ticket in self:
+            if ticket.unit_id:
+                ticket.building_id = ticket.unit_id.building_id
+            ticket.project_id = ticket.building_id.project_id or ticket.project_id
+
+    @api.depends("kind", "complaint_grade", "project_id", "company_id")
+    def _compute_sla_policy_id(self):
+        policies = self.env["property.sla.policy"]._find(self)
+        for ticket in self:
+            ticket.sla_policy_id = policies.get(ticket.id) or False
+
+    @api.depends("sla_policy_id", "reported_date")
+    def _compute_deadlines(self):
+        for ticket in self:
+            policy = ticket.sla_policy_id
+            for code, _label in MILESTONES:
+                minutes = policy[f"{code}_minutes"] if policy else 0
+                ticket[f"{code}_deadline"] = (
+                    ticket.reported_date + timedelta(minutes=minutes)
+                    if minutes and ticket.reported_date
+                    else False
+                )
+
+    @api.depends(*(f"{code}_breached" for code, _label in MILESTONES))
+    def _compute_is_breached(self):
+        for ticket in self:
+            ticket.is_breached = any(
+                ticket[f"{code}_breached"] for code, _label in MILESTONES
+            )
+
+    @api.depends("reopen_count", "resolve_date", "kind")
+    def _compute_first_time_fix(self):
+        for ticket in self:
+            ticket.first_time_fix = (
+                bool(ticket.resolve_date) and not ticket.reopen_count
+            )
+
+    def _open_milestones(self):
+        """Codes of the milestones with a deadline and not reached yet."""
+        self.ensure_one()
+        return [
+            code
+            for code, _label in MILESTONES
+            if self[f"{code}_deadline"] and not self[f"{code}_date"]
+        ]
+
+    @api.depends(
+        *MILESTONE_FIELDS,
+        *(f"{code}_breached" for code, _label in MILESTONES),
+        "warned_milestone",
+        "escalation_milestone",
+        "escalation_level",
+        "sla_policy_id.warn_minutes",
+        "sla_policy_id.escalation_step_minutes",
+        "stage_id.closed",
+    )
+    def _compute_next_check_at(self):
+        for ticket in self:
+            ticket.next_check_at = ticket._next_check()
+
+    def _next_check(self):
+        self.ensure_one()
+        open_codes = self._open_milestones()
+        if self.stage_id.closed or not open_codes:
+            return False
+        policy = self.sla_policy_id
+        current = open_codes[0]
+        deadline = self[f"{current}_deadline"]
+        level = self.escalation_level if self.escalation_milestone == current else 0
+        candidates = []
+        if policy.warn_minutes and self.warned_milestone != current and not level:
+            candidates.append(deadline - timedelta(minutes=policy.warn_minutes))
+        if level < 3:
+            step = timedelta(minutes=policy.escalation_step_minutes or 60)
+            candidates.append(deadline + step * level)
+        candidates += [
+            self[f"{code}_deadline"]
+            for code in open_codes[1:]
+            if not self[f"{code}_breached"]
+        ]
+        return min(candidates) if candidates else False
+
+    # ---- constraints ----------------------------------------------------
+
+    @api.constrains("unit_id", "building_id", "project_id")
+    def _check_place(self):
+        for ticket in self:
+            if ticket.unit_id and ticket.unit_id.building_id != ticket.building_id:
+                raise ValidationError(
+                    self.env._(
+                        "Unit %(unit)s is not in building %(building)s.",
+                        unit=ticket.unit_id.display_name,
+                        building=ticket.building_id.display_name,
+                    )
+                )
+            if (
+                ticket.building_id
+                and ticket.building_id.project_id != ticket.project_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Building %(building)s is not in project %(project)s.",
+                        building=ticket.building_id.display_name,
+                        project=ticket.project_id.display_name,
+                    )
+                )
+
+    @api.constrains("unit_id", "partner_id", "staff_entry_reason")
+    def _check_reporter_resides(self):
+        residencies = (
+            self.env["property.residency"]
+            .sudo()
+            .search(
+                [
+                    ("unit_id", "in", self.unit_id.ids),
+                    ("partner_id", "in", self.partner_id.commercial_partner_id.ids),
+                    ("is_current", "=", True),
+                ]
+            )
+        )
+        living = {(r.unit_id.id, r.partner_id.id) for r in residencies}
+        for ticket in self:
+            if (
+                ticket.unit_id
+                and ticket.partner_id
+                and not ticket.staff_entry_reason
+                and (ticket.unit_id.id, ticket.partner_id.commercial_partner_id.id)
+                not in living
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s does not live in %(unit)s: give the reason "
+                        "why staff file this ticket for that unit.",
+                        partner=ticket.partner_id.name,
+                        unit=ticket.unit_id.display_name,
+                    )
+                )
+
+    @api.constrains("kind", "complaint_grade")
+    def _check_complaint_grade(self):
+        for ticket in self:
+            if ticket.kind == "complaint" and not ticket.complaint_grade:
+                raise ValidationError(self.env._("A complaint needs a grade."))
+
+    # ---- CRUD -----------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("kind") == "complaint" and not vals.get("complaint_grade"):
+                vals["complaint_grade"] = "general"
+        self._auto_assign(vals_list)
+        tickets = super().create(vals_list)
+        tickets.filtered(
+            lambda t: t.kind == "complaint" and t.complaint_grade == "major"
+        )._open_task_force()
+        tickets.filtered(lambda t: t.kind == "complaint")._check_group_warning()
+        return tickets
+
+    def write(self, vals):
+        if "first_responsible_id" in vals:
+            for ticket in self:
+                if ticket.first_responsible_id and (
+                    ticket.first_responsible_id.id != vals["first_responsible_id"]
+                ):
+                    raise UserError(
+                        self.env._(
+                            "The first responsible person of %s cannot be changed.",
+                            ticket.display_name,
+                        )
+                    )
+        closing = self.env["helpdesk.ticket"]
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if stage.closed:
+                closing = self.filtered(lambda t: not t.closed)
+        was_major = self.filtered(lambda t: t.complaint_grade == "major")
+        result = super().write(vals)
+        if closing:
+            closing._on_resolved()
+        if vals.get("complaint_grade") == "major":
+            (self - was_major).filtered(
+                lambda t: t.kind == "complaint"
+            )._open_task_force()
+        if "stage_id" in vals or "user_id" in vals:
+            self._set_first_responsible()
+        return result
+
+    # ---- actions --------------------------------------------------------
+
+    def _reach(self, code):
+        """Timestamp milestone ``code`` now; a late one is flagged breached."""
+        now = fields.Datetime.now()
+        for ticket in self.filtered(lambda t: not t[f"{code}_date"]):
+            vals = {f"{code}_date": now}
+            deadline = ticket[f"{code}_deadline"]
+            if deadline and now > deadline:
+                vals[f"{code}_breached"] = True
+            ticket.write(vals)
+        self._set_first_responsible()
+
+    def action_acknowledge(self):
+        self._reach("ack")
+
+    def action_dispatch(self):
+        if self.filtered(lambda t: not t.user_id):
+            raise UserError(self.env._("Assign the ticket before dispatching it."))
+        self.filtered(lambda t: not t.ack_date)._reach("ack")
+        self._reach("dispatch")
+
+    def action_on_site(self):
+        self.filtered(lambda t: not t.dispatch_date and t.user_id).action_dispatch()
+        self._reach("onsite")
+
+    def action_mark_rectified(self):
+        self.write({"rectified_date": fields.Date.context_today(self)})
+
+    def action_reinspect(self, passed):
+        """Record a re-inspection of a rectified defect."""
+        for ticket in self:
+            if ticket.kind != "defect":
+                raise UserError(self.env._("Only handover defects are re-inspected."))
+            if not ticket.rectified_date:
+                raise UserError(
+                    self.env._("Mark %s rectified first.", ticket.display_name)
+                )
+            ticket.write(
+                {
+                    "reinspection_count": ticket.reinspection_count + 1,
+                    "reinspection_result": "pass" if passed else "fail",
+                    "rectified_date": ticket.rectified_date if passed else False,
+                }
+            )
+
+    def _set_first_responsible(self):
+        """The first internal user who handles a ticket stays accountable."""
+        user = self.env.user
+        if user.share or user._is_superuser():
+            user = None
+        for ticket in self.filtered(lambda t: not t.first_responsible_id):
+            responsible = user or ticket.user_id
+            if responsible and (ticket.ack_date or ticket.user_id):
+                ticket.first_responsible_id = responsible
+
+    @api.model
+    def _auto_assign(self, vals_list):
+        """Give unassigned new tickets to their building's grid butler, else to
+        the least loaded member of their team (one grouped query)."""
+        todo = [vals for vals in vals_list if not vals.get("user_id")]
+        if not todo:
+            return
+        units = self.env["property.unit"].browse(
+            [vals["unit_id"] for vals in todo if vals.get("unit_id")]
+        )
+        buildings = self.env["property.building"].browse(
+            [vals["building_id"] for vals in todo if vals.get("building_id")]
+        )
+        butler_of_unit = {unit.id: unit.building_id.butler_id.id for unit in units}
+        butler_of_building = {b.id: b.butler_id.id for b in buildings}
+        by_team = []
+        for vals in todo:
+            butler = butler_of_unit.get(vals.get("unit_id")) or butler_of_building.get(
+                vals.get("building_id")
+            )
+            if butler:
+                vals["user_id"] = butler
+            elif vals.get("team_id"):
+                by_team.append(vals)
+        if not by_team:
+            return
+        teams = self.env["helpdesk.ticket.team"].browse(
+            [vals["team_id"] for vals in by_team]
+        )
+        load = {
+            user.id: count
+            for user, count in self._read_group(
+                [
+                    ("user_id", "in", teams.user_ids.ids),
+                    ("stage_id.closed", "=", False),
+                ],
+                ["user_id"],
+                ["__count"],
+            )
+        }
+        for vals in by_team:
+            members = teams.browse(vals["team_id"]).user_ids
+            if members:
+                user = min(members, key=lambda u: (load.get(u.id, 0), u.id))
+                vals["user_id"] = user.id
+                load[user.id] = load.get(user.id, 0) + 1
+
+    def _escalation_recipients(self, level):
+        self.ensure_one()
+        if level == 1:
+            return self.user_id or self.building_id.butler_id
+        field = ESCALATION_FIELDS.get(level)
+        return (
+            self.project_id[field]
+            if field and self.project_id
+            else self.env["res.users"]
+        )
+
+    def _open_task_force(self):
+        """A major complaint gathers butler, service head and manager at once."""
+        for ticket in self:
+            people = (
+                ticket._escalation_recipients(1)
+                | ticket._escalation_recipients(2)
+                | ticket._escalation_recipients(3)
+            )
+            ticket.task_force = True
+            ticket.message_subscribe(partner_ids=people.partner_id.ids)
+            manager = ticket.project_id.manager_id
+            if manager:
+                ticket.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=self.env._("Major complaint: lead the task force"),
+                )
+            ticket.message_post(
+                body=self.env._(
+                    "Major complaint: task force opened with %s.",
+                    ", ".join(people.mapped("name")) or self.env._("nobody yet"),
+                ),
+                partner_ids=people.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _on_resolved(self):
+        for ticket in self:
+            if ticket.kind == "complaint" and not (
+                (ticket.cause or "").strip() and (ticket.lesson or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Record the cause and the lesson learned before closing "
+                        "complaint %s.",
+                        ticket.display_name,
+                    )
+                )
+        self._reach("resolve")
+        self.env["property.ticket.callback"]._plan_for(self)
+
+    def _reopen(self, reason):
+        """Put resolved tickets back to work and tell their first responsible."""
+        for ticket in self:
+            stage = ticket.team_id._get_applicable_stages().filtered(
+                lambda s: not s.closed
+            )[:1] or self.env["helpdesk.ticket.stage"].search(
+                [("closed", "=", False)], limit=1
+            )
+            ticket.with_context(property_reopen=True).write(
+                {
+                    "stage_id": stage.id,
+                    "resolve_date": False,
+                    "resolve_breached": False,
+                    "reopen_count": ticket.reopen_count + 1,
+                }
+            )
+            responsible = ticket.first_responsible_id or ticket.user_id
+            if responsible:
+                ticket.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=responsible.id,
+                    summary=self.env._("Reopened: %s", reason),
+                )
+            ticket.message_post(body=self.env._("Ticket reopened: %s", reason))
+
+    # ---- group complaints -----------------------------------------------
+
+    def _check_group_warning(self):
+        self.env["property.complaint.warning"]._check(self)
+
+    # ---- escalation cron ------------------------------------------------
+
+    def _process_sla(self, now):
+        """Flag breaches, warn and escalate what is due for ``self`` at ``now``."""
+        for ticket in self:
+            vals = {}
+            open_codes = ticket._open_milestones()
+            labels = dict(MILESTONES)
+            for code in open_codes:
+                if ticket[f"{code}_deadline"] <= now and not ticket[f"{code}_breached"]:
+                    vals[f"{code}_breached"] = True
+                    ticket.message_post(
+                        body=self.env._(
+                            "Deadline missed: %(milestone)s was due %(deadline)s.",
+                            milestone=labels[code],
+                            deadline=fields.Datetime.to_string(
+                                ticket[f"{code}_deadline"]
+                            ),
+                        )
+                    )
+            if open_codes:
+                vals.update(ticket._escalate(open_codes[0], now))
+            ticket.write(vals)
+
+    def _escalate(self, code, now):
+        self.ensure_one()
+        policy = self.sla_policy_id
+        deadline = self[f"{code}_deadline"]
+        label = dict(MILESTONES)[code]
+        level = self.escalation_level if self.escalation_milestone == code else 0
+        vals = {}
+        if (
+            policy.warn_minutes
+            and not level
+            and self.warned_milestone != code
+            and now < deadline
+        ):
+            recipients = self._escalation_recipients(1)
+            self.message_post(
+                body=self.env._(
+                    "Warning: %(milestone)s due %(deadline)s.",
+                    milestone=label,
+                    deadline=fields.Datetime.to_string(deadline),
+                ),
+                partner_ids=recipients.partner_id.ids,
+            )
+            vals["warned_milestone"] = code
+        step = timedelta(minutes=policy.escalation_step_minutes or 60)
+        new_level = level
+        while new_level < 3 and now >= deadline + step * new_level:
+            new_level += 1
+            recipients = self._escalation_recipients(new_level)
+            self.message_post(
+                body=self.env._(
+                    "Escalated to level %(level)s (%(who)s): %(milestone)s overdue.",
+                    level=new_level,
+                    who=", ".join(recipients.mapped("name")) or "-",
+                    milestone=label,
+                ),
+                partner_ids=recipients.partner_id.ids,
+            )
+        if new_level != level:
+            vals.update({"escalation_milestone": code, "escalation_level": new_level})
+        return vals
+
+    @api.model
+    def _cron_escalate(self, batch_size=500):
+        """Act on the tickets whose next check is due: one indexed search.
+
+        Idempotent: every action stores what it did (breach flags, warned
+        milestone, escalation level), so a rerun finds nothing left to do.
+        """
+        now = fields.Datetime.now()
+        cron = self.env["ir.cron"]
+        seen = set()
+        while tickets := self._escalate_due(now, batch_size):
+            if seen & set(tickets.ids):
+                break  # a ticket still due after processing: never loop on it
+            seen.update(tickets.ids)
+            if not cron._commit_progress(len(tickets)):
+                break
+
+    @api.model
+    def _escalate_due(self, now, limit):
+        """Process one batch of the tickets due at ``now``; return them."""
+        tickets = self.search(
+            [("next_check_at", "<=", now)], order="next_check_at", limit=limit
+        )
+        tickets._process_sla(now)
+        return tickets

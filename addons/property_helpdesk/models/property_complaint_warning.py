@@ -1,0 +1,150 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+
+class PropertyComplaintWarning(models.Model):
+    """Group-complaint early warning (群诉预警): many complaints, one place."""
+
+    _name = "property.complaint.warning"
+    _description = "Group Complaint Warning"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    category_id = fields.Many2one("helpdesk.ticket.category", index=True)
+    building_id = fields.Many2one("property.building", index=True)
+    project_id = fields.Many2one("property.project", required=True, index=True)
+    company_id = fields.Many2one(related="project_id.company_id", store=True)
+    ticket_ids = fields.One2many("helpdesk.ticket", "warning_id", string="Complaints")
+    ticket_count = fields.Integer(compute="_compute_ticket_count", store=True)
+    state = fields.Selection(
+        [("open", "Open"), ("closed", "Closed")],
+        default="open",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+
+    @api.depends("category_id", "building_id", "project_id")
+    def _compute_name(self):
+        for warning in self:
+            warning.name = " / ".join(
+                part
+                for part in (
+                    warning.building_id.display_name or warning.project_id.display_name,
+                    warning.category_id.name,
+                )
+                if part
+            )
+
+    @api.depends("ticket_ids")
+    def _compute_ticket_count(self):
+        for warning in self:
+            warning.ticket_count = len(warning.ticket_ids)
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    @api.model
+    def _settings(self):
+        get = self.env["ir.config_parameter"].sudo().get_param
+        return {
+            "count": int(get("property_helpdesk.group_warning_count", 3)),
+            "hours": int(get("property_helpdesk.group_warning_hours", 24)),
+            "scope": get("property_helpdesk.group_warning_scope", "building"),
+        }
+
+    def _place_key(self, ticket, scope):
+        return (
+            ticket.category_id.id,
+            ticket.building_id.id if scope == "building" else False,
+            ticket.project_id.id,
+        )
+
+    @api.model
+    def _check(self, complaints):
+        """Join ``complaints`` to an open warning of their place, or raise one
+        when the N-th complaint of a category arrives within T hours."""
+        settings = self._settings()
+        scope = settings["scope"]
+        complaints = complaints.filtered(
+            lambda t: t.project_id and (t.building_id or scope == "project")
+        )
+        if not complaints:
+            return self.browse()
+        since = min(complaints.mapped("reported_date")) - timedelta(
+            hours=settings["hours"]
+        )
+        place_field = "building_id" if scope == "building" else "project_id"
+        open_warnings = self.search(
+            [
+                ("state", "=", "open"),
+                (place_field, "in", complaints[place_field].ids),
+            ]
+        )
+        by_key = {
+            (
+                w.category_id.id,
+                w.building_id.id if scope == "building" else False,
+                w.project_id.id,
+            ): w
+            for w in open_warnings
+        }
+        recent = self.env["helpdesk.ticket"].search(
+            [
+                ("kind", "=", "complaint"),
+                (place_field, "in", complaints[place_field].ids),
+                ("reported_date", ">=", since),
+            ]
+        )
+        created = self.browse()
+        for ticket in complaints:
+            key = self._place_key(ticket, scope)
+            warning = by_key.get(key)
+            if warning:
+                ticket.warning_id = warning
+                continue
+            window_start = ticket.reported_date - timedelta(hours=settings["hours"])
+            same = recent.filtered(
+                lambda t, k=key, s=window_start: (
+                    self._place_key(t, scope) == k
+                    and t.reported_date >= s
+                    and not t.warning_id
+                )
+            )
+            if len(same) >= settings["count"]:
+                warning = self.create(
+                    {
+                        "category_id": ticket.category_id.id,
+                        "building_id": ticket.building_id.id
+                        if scope == "building"
+                        else False,
+                        "project_id": ticket.project_id.id,
+                    }
+                )
+                same.warning_id = warning
+                warning._notify_managers()
+                by_key[key] = warning
+                created |= warning
+        return created
+
+    def _notify_managers(self):
+        for warning in self:
+            project = warning.project_id
+            managers = project.service_head_id | project.manager_id
+            warning.message_subscribe(partner_ids=managers.partner_id.ids)
+            for manager in managers:
+                warning.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=self.env._("Group complaint warning: %s", warning.name),
+                )
+            warning.message_post(
+                body=self.env._(
+                    "%(count)s complaints of the same kind in one place: %(name)s.",
+                    count=warning.ticket_count,
+                    name=warning.name,
+                ),
+                partner_ids=managers.partner_id.ids,
+            )

@@ -1,0 +1,90 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class PropertyPatrolFinding(models.Model):
+    """Something a patrol found: it becomes a ticket and is rechecked."""
+
+    _name = "property.patrol.finding"
+    _description = "Patrol Finding"
+    _order = "recheck_due, id"
+
+    patrol_id = fields.Many2one(
+        "property.patrol", required=True, index=True, ondelete="cascade"
+    )
+    project_id = fields.Many2one(related="patrol_id.project_id", store=True)
+    building_id = fields.Many2one(
+        "property.building", compute="_compute_building_id", store=True, readonly=False
+    )
+    company_id = fields.Many2one(related="patrol_id.company_id", store=True)
+    description = fields.Text(required=True)
+    location = fields.Char()
+    category_id = fields.Many2one("helpdesk.ticket.category")
+    ticket_id = fields.Many2one("helpdesk.ticket", readonly=True, copy=False)
+    recheck_due = fields.Date(compute="_compute_recheck_due", store=True)
+    rechecked_date = fields.Date(copy=False)
+    recheck_ok = fields.Boolean(string="Fixed at Recheck", copy=False)
+    recheck_overdue = fields.Boolean(
+        compute="_compute_recheck_overdue", search="_search_recheck_overdue"
+    )
+
+    @api.depends("patrol_id.building_id")
+    def _compute_building_id(self):
+        for finding in self:
+            finding.building_id = finding.building_id or finding.patrol_id.building_id
+
+    @api.depends("patrol_id.date")
+    def _compute_recheck_due(self):
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("property_helpdesk.patrol_recheck_days", 2)
+        )
+        for finding in self:
+            finding.recheck_due = finding.patrol_id.date + timedelta(days=days)
+
+    @api.depends("recheck_due", "rechecked_date")
+    def _compute_recheck_overdue(self):
+        today = fields.Date.context_today(self)
+        for finding in self:
+            finding.recheck_overdue = (
+                not finding.rechecked_date and finding.recheck_due < today
+            )
+
+    def _search_recheck_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        overdue = [
+            ("rechecked_date", "=", False),
+            ("recheck_due", "<", fields.Date.context_today(self)),
+        ]
+        return overdue if (operator == "=") == value else ["!", "&", *overdue]
+
+    def action_create_ticket(self):
+        """Turn findings into repair tickets (one each, never twice)."""
+        todo = self.filtered(lambda f: not f.ticket_id)
+        tickets = self.env["helpdesk.ticket"].create(
+            [
+                {
+                    "name": (finding.location or finding.description)[:80],
+                    "description": finding.description,
+                    "kind": "repair",
+                    "category_id": finding.category_id.id,
+                    "project_id": finding.project_id.id,
+                    "building_id": finding.building_id.id,
+                }
+                for finding in todo
+            ]
+        )
+        for finding, ticket in zip(todo, tickets, strict=True):
+            finding.ticket_id = ticket
+        return tickets
+
+    def action_recheck(self, fixed=True):
+        if self.filtered("rechecked_date"):
+            raise UserError(self.env._("This finding was already rechecked."))
+        self.write(
+            {"rechecked_date": fields.Date.context_today(self), "recheck_ok": fixed}
+        )

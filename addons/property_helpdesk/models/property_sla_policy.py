@@ -1,0 +1,89 @@
+from odoo import api, fields, models
+
+TICKET_KINDS = [
+    ("repair", "Repair"),
+    ("complaint", "Complaint"),
+    ("inquiry", "Inquiry"),
+    ("suggestion", "Suggestion"),
+    ("praise", "Praise"),
+    ("defect", "Handover Defect"),
+]
+COMPLAINT_GRADES = [
+    ("general", "General"),
+    ("important", "Important"),
+    ("major", "Major"),
+]
+#: (code, label) of the milestones every ticket may carry, in order.
+MILESTONES = [
+    ("ack", "Acknowledged"),
+    ("dispatch", "Dispatched"),
+    ("onsite", "On Site"),
+    ("resolve", "Resolved"),
+]
+
+
+class PropertySlaPolicy(models.Model):
+    """Deadlines of a kind of ticket (and complaint grade, and project).
+
+    The most specific policy wins: one for the ticket's project before a
+    company-wide one. A milestone left at 0 has no deadline.
+    """
+
+    _name = "property.sla.policy"
+    _description = "Ticket SLA Policy"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    kind = fields.Selection(TICKET_KINDS, required=True)
+    complaint_grade = fields.Selection(COMPLAINT_GRADES)
+    project_id = fields.Many2one(
+        "property.project", help="Leave empty for every project."
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    ack_minutes = fields.Integer(string="Acknowledge within (min)")
+    dispatch_minutes = fields.Integer(string="Dispatch within (min)")
+    onsite_minutes = fields.Integer(string="On site within (min)")
+    resolve_minutes = fields.Integer(string="Resolve within (min)")
+    warn_minutes = fields.Integer(
+        string="Warn before (min)",
+        default=0,
+        help="Warn the responsible person this long before a deadline.",
+    )
+    escalation_step_minutes = fields.Integer(
+        string="Escalate every (min)",
+        default=60,
+        required=True,
+        help="After a deadline: level 1 (responsible butler) at once, level 2 "
+        "(customer service head) and level 3 (project manager) after each "
+        "further step.",
+    )
+
+    _escalation_step_positive = models.Constraint(
+        "CHECK(escalation_step_minutes > 0)", "The escalation step must be positive."
+    )
+
+    @api.model
+    def _find(self, tickets):
+        """Return ``{ticket_id: policy}`` for ``tickets`` with one search."""
+        policies = self.search(
+            [("kind", "in", list(set(tickets.mapped("kind"))))],
+            order="sequence, id",
+        )
+        result = {}
+        for ticket in tickets:
+            candidates = policies.filtered(
+                lambda p, t=ticket: (
+                    p.kind == t.kind
+                    and (
+                        p.kind != "complaint" or p.complaint_grade == t.complaint_grade
+                    )
+                    and p.company_id == t.company_id
+                    and (not p.project_id or p.project_id == t.project_id)
+                )
+            )
+            result[ticket.id] = candidates.sorted(lambda p: not p.project_id)[:1]
+        return result

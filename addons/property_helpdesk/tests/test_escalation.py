@@ -1,0 +1,133 @@
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import HelpdeskCommon
+
+
+@tagged("post_install", "-at_install")
+class TestEscalation(HelpdeskCommon):
+    def _run_cron(self):
+        with self.enter_registry_test_mode():
+            self.env.ref(
+                "property_helpdesk.ir_cron_ticket_escalation"
+            ).method_direct_trigger()
+        self.env.invalidate_all()
+
+    def _messages(self, ticket, text):
+        return ticket.message_ids.filtered(lambda m: text in (m.body or ""))
+
+    def test_breach_flagged_once_across_two_runs(self):
+        ticket = self._ticket(kind="repair")
+        with freeze_time("2030-01-01 08:04:00"):
+            self._run_cron()
+            self._run_cron()
+        self.assertTrue(ticket.ack_breached)
+        self.assertFalse(ticket.dispatch_breached)
+        self.assertEqual(len(self._messages(ticket, "Deadline missed")), 1)
+        self.assertEqual(ticket.escalation_level, 1)
+
+    def test_warn_then_escalate_level_by_level(self):
+        ticket = self._ticket(kind="complaint", complaint_grade="general")
+        # general: resolve in 24 h, warn 4 h before, escalate every 4 h
+        ticket.action_acknowledge()
+        with freeze_time("2030-01-02 05:00:00"):
+            self._ticket_escalate()
+        self.assertEqual(ticket.warned_milestone, "resolve")
+        self.assertEqual(ticket.escalation_level, 0)
+        self.assertEqual(len(self._messages(ticket, "Warning")), 1)
+        with freeze_time("2030-01-02 08:30:00"):
+            self._ticket_escalate()
+        self.assertEqual(ticket.escalation_level, 1)
+        self.assertTrue(ticket.resolve_breached)
+        with freeze_time("2030-01-02 12:30:00"):
+            self._ticket_escalate()
+        self.assertEqual(ticket.escalation_level, 2)
+        with freeze_time("2030-01-02 16:30:00"):
+            self._ticket_escalate()
+            self._ticket_escalate()
+        self.assertEqual(ticket.escalation_level, 3)
+        self.assertEqual(len(self._messages(ticket, "Escalated to level")), 3)
+        self.assertIn(
+            self.manager.partner_id, self._messages(ticket, "level 3").partner_ids
+        )
+        self.assertFalse(ticket.next_check_at)
+
+    def _ticket_escalate(self):
+        self.Ticket._escalate_due(datetime.now(), 500)
+        self.env.invalidate_all()
+
+    def test_resolved_ticket_is_not_checked(self):
+        ticket = self._ticket(kind="inquiry")
+        self.assertTrue(ticket.next_check_at)
+        ticket.action_acknowledge()
+        self._close(ticket)
+        self.assertFalse(ticket.next_check_at)
+
+    def test_query_count_independent_of_open_tickets(self):
+        """Nothing due: one indexed search, for 10 or 200 open tickets."""
+        with freeze_time("2030-01-01 08:00:00"):
+            self.Ticket.create(
+                [
+                    {
+                        "name": f"T{i}",
+                        "description": "x",
+                        "unit_id": self.unit_a2.id,
+                        "reported_date": "2030-01-01 08:00:00",
+                    }
+                    for i in range(10)
+                ]
+            )
+            self.env.flush_all()
+            at = datetime(2030, 1, 1, 8, 1)
+            self.Ticket._escalate_due(at, 100000)  # whatever else is due (demo)
+            self.env.flush_all()
+            with self.assertQueryCount(1):
+                self.Ticket._escalate_due(at, 500)
+            self.Ticket.create(
+                [
+                    {
+                        "name": f"U{i}",
+                        "description": "x",
+                        "unit_id": self.unit_a2.id,
+                        "reported_date": "2030-01-01 08:00:00",
+                    }
+                    for i in range(190)
+                ]
+            )
+            self.env.flush_all()
+            with self.assertQueryCount(1):
+                self.Ticket._escalate_due(at, 500)
+
+    def test_queries_grow_with_breaches_not_open_tickets(self):
+        open_tickets = self.Ticket.create(
+            [
+                {
+                    "name": f"T{i}",
+                    "description": "x",
+                    "unit_id": self.unit_a2.id,
+                    "reported_date": "2030-01-01 08:00:00",
+                    "kind": "suggestion",
+                }
+                for i in range(50)
+            ]
+        )
+        breaching = self.Ticket.create(
+            [
+                {
+                    "name": f"B{i}",
+                    "description": "x",
+                    "unit_id": self.unit_a2.id,
+                    "reported_date": "2030-01-01 08:00:00",
+                    "kind": "repair",
+                }
+                for i in range(3)
+            ]
+        )
+        self.env.flush_all()
+        processed = self.Ticket._escalate_due(datetime(2030, 1, 1, 8, 5), 100000)
+        self.assertEqual(processed & (open_tickets | breaching), breaching)
+        self.assertTrue(all(breaching.mapped("ack_breached")))
+        self.assertFalse(any(open_tickets.mapped("is_breached")))

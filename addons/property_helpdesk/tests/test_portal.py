@@ -1,0 +1,86 @@
+from odoo import http
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import HelpdeskCommon
+
+
+@tagged("post_install", "-at_install")
+class TestHelpdeskPortal(HelpdeskCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        new_test_user(
+            cls.env,
+            login="owner_a_hd",
+            password="owner_a_hd",
+            groups="base.group_portal",
+            partner_id=cls.owner_a.id,
+        )
+        new_test_user(
+            cls.env,
+            login="owner_b_hd",
+            password="owner_b_hd",
+            groups="base.group_portal",
+            partner_id=cls.owner_b.id,
+        )
+
+    def _post(self, url, data, **kw):
+        return self.url_open(
+            url, data={**data, "csrf_token": http.Request.csrf_token(self)}, **kw
+        )
+
+    def test_owner_files_repair_for_own_unit_with_photo(self):
+        self.authenticate("owner_a_hd", "owner_a_hd")
+        form = self.url_open("/my/property/request")
+        self.assertIn(self.unit_a1.display_name, form.text)
+        self.assertNotIn(self.unit_b1.display_name, form.text)
+        response = self.url_open(
+            "/my/property/request",
+            data={
+                "unit_id": self.unit_a1.id,
+                "kind": "repair",
+                "subject": "Door lock broken",
+                "description": "The lock is stuck",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+            files={"attachment": ("lock.jpg", b"\xff\xd8fakejpeg", "image/jpeg")},
+        )
+        self.assertEqual(response.status_code, 200)
+        ticket = self.Ticket.search([("name", "=", "Door lock broken")])
+        self.assertEqual(ticket.unit_id, self.unit_a1)
+        self.assertEqual(ticket.partner_id, self.owner_a)
+        self.assertEqual(ticket.attachment_ids.mapped("name"), ["lock.jpg"])
+        self.assertIn("expected by", response.text)
+
+    def test_owner_cannot_file_for_someone_elses_unit(self):
+        self.authenticate("owner_b_hd", "owner_b_hd")
+        response = self._post(
+            "/my/property/request",
+            {"unit_id": self.unit_a1.id, "kind": "complaint", "subject": "Not mine"},
+        )
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(self.Ticket.search([("name", "=", "Not mine")]))
+
+    def test_owner_rates_callback_and_low_score_reopens(self):
+        ticket = self._ticket(kind="repair")
+        self._close(ticket)
+        phone = ticket.callback_ids.filtered(lambda c: c.callback_type == "phone")
+        self.authenticate("owner_a_hd", "owner_a_hd")
+        page = self.url_open(f"/my/ticket/{ticket.id}")
+        self.assertIn("o_ticket_callback_form", page.text)
+        self._post(f"/my/ticket/{ticket.id}/callback/{phone.id}", {"score": "1"})
+        self.assertEqual(phone.score, 1)
+        self.assertFalse(ticket.closed)
+
+    def test_other_owner_cannot_rate(self):
+        ticket = self._ticket(kind="repair")
+        self._close(ticket)
+        callback = ticket.callback_ids[0]
+        self.authenticate("owner_b_hd", "owner_b_hd")
+        self._post(
+            f"/my/ticket/{ticket.id}/callback/{callback.id}",
+            {"score": "1"},
+            allow_redirects=False,
+        )
+        self.assertEqual(callback.state, "planned")
+        self.assertTrue(ticket.closed)
