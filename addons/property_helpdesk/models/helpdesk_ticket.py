@@ -1,4 +1,7 @@
+from collections import defaultdict
 from datetime import timedelta
+
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -79,7 +82,7 @@ class HelpdeskTicket(models.Model):
     )
     warned_milestone = fields.Char(copy=False)
     escalation_milestone = fields.Char(copy=False)
-    escalation_level = fields.Integer(copy=False, tracking=True)
+    escalation_level = fields.Integer(copy=False)
     next_check_at = fields.Datetime(
         compute="_compute_next_check_at",
         store=True,
@@ -506,34 +509,55 @@ class HelpdeskTicket(models.Model):
     # ---- escalation cron ------------------------------------------------
 
     def _process_sla(self, now):
-        """Flag breaches, warn and escalate what is due for ``self`` at ``now``."""
+        """Flag breaches, warn and escalate what is due for ``self`` at ``now``.
+
+        One chatter message per ticket and run, and one write per group of
+        tickets getting the same values.
+        """
+        labels = dict(MILESTONES)
+        writes = defaultdict(list)
         for ticket in self:
             vals = {}
+            lines = []
             open_codes = ticket._open_milestones()
-            labels = dict(MILESTONES)
             for code in open_codes:
-                if ticket[f"{code}_deadline"] <= now and not ticket[f"{code}_breached"]:
+                deadline = ticket[f"{code}_deadline"]
+                if deadline <= now and not ticket[f"{code}_breached"]:
                     vals[f"{code}_breached"] = True
-                    ticket.message_post(
-                        body=self.env._(
+                    lines.append(
+                        self.env._(
                             "Deadline missed: %(milestone)s was due %(deadline)s.",
                             milestone=labels[code],
-                            deadline=fields.Datetime.to_string(
-                                ticket[f"{code}_deadline"]
-                            ),
+                            deadline=fields.Datetime.to_string(deadline),
                         )
                     )
+            recipients = self.env["res.users"]
             if open_codes:
-                vals.update(ticket._escalate(open_codes[0], now))
-            ticket.write(vals)
+                escalation, recipients, escalation_lines = ticket._escalate(
+                    open_codes[0], now
+                )
+                vals.update(escalation)
+                lines += escalation_lines
+            if lines:
+                ticket.message_post(
+                    body=Markup("<br/>").join(lines),
+                    partner_ids=recipients.partner_id.ids,
+                    subtype_xmlid="mail.mt_note",
+                )
+            writes[tuple(sorted(vals.items()))].append(ticket.id)
+        for vals, ids in writes.items():
+            if vals:
+                self.browse(ids).write(dict(vals))
 
     def _escalate(self, code, now):
+        """Return ``(vals, recipients, message lines)`` for milestone ``code``."""
         self.ensure_one()
         policy = self.sla_policy_id
         deadline = self[f"{code}_deadline"]
         label = dict(MILESTONES)[code]
         level = self.escalation_level if self.escalation_milestone == code else 0
-        vals = {}
+        vals, lines = {}, []
+        recipients = self.env["res.users"]
         if (
             policy.warn_minutes
             and not level
@@ -541,13 +565,12 @@ class HelpdeskTicket(models.Model):
             and now < deadline
         ):
             recipients = self._escalation_recipients(1)
-            self.message_post(
-                body=self.env._(
+            lines.append(
+                self.env._(
                     "Warning: %(milestone)s due %(deadline)s.",
                     milestone=label,
                     deadline=fields.Datetime.to_string(deadline),
-                ),
-                partner_ids=recipients.partner_id.ids,
+                )
             )
             vals["warned_milestone"] = code
         step = timedelta(minutes=policy.escalation_step_minutes or 60)
@@ -555,18 +578,17 @@ class HelpdeskTicket(models.Model):
         while new_level < 3 and now >= deadline + step * new_level:
             new_level += 1
             recipients = self._escalation_recipients(new_level)
-            self.message_post(
-                body=self.env._(
+            lines.append(
+                self.env._(
                     "Escalated to level %(level)s (%(who)s): %(milestone)s overdue.",
                     level=new_level,
                     who=", ".join(recipients.mapped("name")) or "-",
                     milestone=label,
-                ),
-                partner_ids=recipients.partner_id.ids,
+                )
             )
         if new_level != level:
             vals.update({"escalation_milestone": code, "escalation_level": new_level})
-        return vals
+        return vals, recipients, lines
 
     @api.model
     def _cron_escalate(self, batch_size=500):

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Benchmark the escalation cron and the group-complaint check at scale.
+
+Builds a scratch database with property_base + property_helpdesk demo data,
+multiplies the tickets with ``odoo-bin populate`` (Odoo 19 duplicates rows by
+SQL and spreads their dates over the last years), then shapes the set like a
+real one: ``--open`` tickets stay open, the rest are closed, and every open
+ticket's deadlines are recomputed from its (spread) report date so about a
+third are overdue. It then times, against the single SQL query that finds the
+same rows:
+
+* the escalation cron's due-ticket search, when nothing is due;
+* the escalation cron processing every overdue ticket (first run), and a
+  second run that must find nothing left to do;
+* the group-complaint check for one new complaint.
+
+    python3 bench/bench_helpdesk_escalation.py [--tickets 1000000] [--open 50000]
+
+Prints one JSON document. Needs an importable Odoo 19.
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import orsuite_env as env  # noqa: E402
+
+SHAPE_AND_MEASURE = r"""
+import json, time
+from datetime import datetime, timedelta
+from odoo.tools import SQL
+
+OPEN = {open_count}
+out = {{}}
+cr = env.cr
+Ticket = env["helpdesk.ticket"]
+done = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+new = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+now = datetime.now()
+# Shape: the newest OPEN tickets stay open, reported within the last 3 days
+# (so roughly a third are past their deadlines); the rest are closed.
+cr.execute("SELECT count(*) FROM helpdesk_ticket")
+out["tickets"] = cr.fetchone()[0]
+t = time.perf_counter()
+cr.execute(SQL(
+    "UPDATE helpdesk_ticket SET stage_id = %s, next_check_at = NULL, "
+    "warned_milestone = NULL, escalation_level = 0, escalation_milestone = NULL",
+    done.id))
+cr.execute(SQL(
+    '''WITH o AS (SELECT id, row_number() OVER (ORDER BY id DESC) AS n
+                    FROM helpdesk_ticket ORDER BY id DESC LIMIT %(open)s)
+       UPDATE helpdesk_ticket t
+          SET stage_id = %(new)s, kind = 'repair', complaint_grade = NULL,
+              ack_date = NULL, dispatch_date = NULL, onsite_date = NULL,
+              resolve_date = NULL, ack_breached = FALSE, dispatch_breached = FALSE,
+              onsite_breached = FALSE, resolve_breached = FALSE, is_breached = FALSE,
+              sla_policy_id = %(policy)s,
+              reported_date = %(now)s - (o.n * interval '1 second' * 259200 / %(open)s)
+         FROM o WHERE o.id = t.id''',
+    open=OPEN, new=new.id, policy=env.ref("property_helpdesk.sla_repair").id, now=now))
+cr.execute(SQL(
+    '''UPDATE helpdesk_ticket SET
+           ack_deadline = reported_date + interval '3 minutes',
+           dispatch_deadline = reported_date + interval '60 minutes',
+           onsite_deadline = reported_date + interval '120 minutes',
+           resolve_deadline = reported_date + interval '2880 minutes',
+           next_check_at = reported_date + interval '3 minutes'
+        WHERE stage_id = %s''', new.id))
+cr.execute("ANALYZE helpdesk_ticket")
+cr.commit()
+env.invalidate_all()
+out["shape_s"] = round(time.perf_counter() - t, 1)
+
+def sql_ms(query):
+    t = time.perf_counter()
+    cr.execute(query)
+    rows = cr.fetchall()
+    return round((time.perf_counter() - t) * 1000, 1), len(rows)
+
+# 1. nothing due (one minute in the past of every deadline)
+quiet = now - timedelta(days=30)
+t = time.perf_counter()
+Ticket._escalate_due(quiet, 500)
+out["cron_nothing_due_ms"] = round((time.perf_counter() - t) * 1000, 1)
+out["sql_nothing_due_ms"], _n = sql_ms(SQL(
+    "SELECT id FROM helpdesk_ticket WHERE next_check_at <= %s", quiet))
+
+# 2. single SQL that finds the overdue open tickets (sequential scan on stage)
+out["sql_overdue_ms"], out["overdue"] = sql_ms(SQL(
+    '''SELECT t.id FROM helpdesk_ticket t JOIN helpdesk_ticket_stage s
+         ON s.id = t.stage_id
+        WHERE NOT s.closed AND t.ack_date IS NULL AND t.ack_deadline <= %s''', now))
+out["sql_due_indexed_ms"], out["due_indexed"] = sql_ms(SQL(
+    "SELECT id FROM helpdesk_ticket WHERE next_check_at <= %s", now))
+
+# 3. first cron run: process every due ticket, in committed batches
+t = time.perf_counter()
+processed = 0
+while batch := Ticket._escalate_due(now, 1000):
+    processed += len(batch)
+    cr.commit()
+    env.invalidate_all()
+out["cron_first_run_s"] = round(time.perf_counter() - t, 1)
+out["cron_first_run_processed"] = processed
+cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE ack_breached")
+out["breaches_flagged"] = cr.fetchone()[0]
+
+# 4. second run at the same instant: nothing left to do
+t = time.perf_counter()
+again = Ticket._escalate_due(now, 1000)
+out["cron_second_run_ms"] = round((time.perf_counter() - t) * 1000, 1)
+out["cron_second_run_processed"] = len(again)
+
+# 5. group-complaint check for one new complaint
+unit = env.ref("property_base.unit_1_101")
+category = env.ref("property_helpdesk.category_parking")
+t = time.perf_counter()
+complaint = Ticket.create({{
+    "name": "bench complaint", "description": "x", "kind": "complaint",
+    "unit_id": unit.id, "category_id": category.id,
+}})
+env.flush_all()
+out["create_complaint_with_group_check_ms"] = round((time.perf_counter() - t) * 1000, 1)
+out["sql_group_window_ms"], _n = sql_ms(SQL(
+    '''SELECT count(*) FROM helpdesk_ticket WHERE kind = 'complaint'
+        AND category_id = %s AND building_id = %s AND reported_date >= %s''',
+    category.id, unit.building_id.id, now - timedelta(hours=24)))
+cr.rollback()
+print("BENCH " + json.dumps(out))
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tickets", type=int, default=1_000_000)
+    parser.add_argument("--open", type=int, default=50_000)
+    parser.add_argument("--keep", action="store_true")
+    opts = parser.parse_args()
+    info = env.odoo_info()
+    if not info:
+        sys.exit("Odoo 19 is not importable: nothing to benchmark.")
+    cluster = env.Cluster(ROOT / ".pgdata" / "bench").start()
+    db = "orsuite_bench_helpdesk"
+    data_dir = tempfile.mkdtemp(prefix="orsuite-bench-")
+    common = [
+        *cluster.odoo_args,
+        f"--addons-path={env.addons_path(info)}",
+        f"--data-dir={data_dir}",
+        "-d",
+        db,
+        "--log-level=warn",
+    ]
+    odoo = [env.ODOO_PYTHON, "-m", "odoo"]
+    figures = {}
+    try:
+        cluster.drop(db)
+        subprocess.run(
+            [
+                *odoo,
+                *common,
+                "-i",
+                "property_helpdesk",
+                "--with-demo",
+                "--stop-after-init",
+                "--no-http",
+            ],
+            check=True,
+        )
+        count = int(
+            env.run_sql(
+                {**cluster.admin}, "SELECT count(*) FROM helpdesk_ticket", dbname=db
+            )[0][0]
+        )
+        factor = max(1, round(opts.tickets / count) - 1)
+        t = time.perf_counter()
+        subprocess.run(
+            [
+                *odoo,
+                "populate",
+                *common,
+                "--models=helpdesk.ticket",
+                f"--factors={factor}",
+            ],
+            check=True,
+        )
+        figures["populate_factor"] = factor
+        figures["populate_s"] = round(time.perf_counter() - t, 1)
+        out = subprocess.run(
+            [*odoo, "shell", *common, "--no-http"],
+            input=SHAPE_AND_MEASURE.format(open_count=opts.open),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        line = next(x for x in out.stdout.splitlines() if x.startswith("BENCH "))
+        figures.update(json.loads(line[6:]))
+    finally:
+        if not opts.keep:
+            cluster.drop(db)
+        cluster.stop()
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
