@@ -44,8 +44,9 @@ Ticket = env["helpdesk.ticket"]
 done = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
 new = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
 now = datetime.now()
-# Shape: the newest OPEN tickets stay open, reported within the last 3 days
-# (so roughly a third are past their deadlines); the rest are closed.
+# Shape: the newest OPEN tickets stay open, reported within the last 3 days,
+# acknowledged, dispatched and on site in time, so only their 48 h resolution
+# deadline is pending and about a third are past it; the rest are closed.
 cr.execute("SELECT count(*) FROM helpdesk_ticket")
 out["tickets"] = cr.fetchone()[0]
 t = time.perf_counter()
@@ -71,7 +72,10 @@ cr.execute(SQL(
            dispatch_deadline = reported_date + interval '60 minutes',
            onsite_deadline = reported_date + interval '120 minutes',
            resolve_deadline = reported_date + interval '2880 minutes',
-           next_check_at = reported_date + interval '3 minutes'
+           ack_date = reported_date + interval '2 minutes',
+           dispatch_date = reported_date + interval '40 minutes',
+           onsite_date = reported_date + interval '100 minutes',
+           next_check_at = reported_date + interval '2880 minutes'
         WHERE stage_id = %s''', new.id))
 cr.execute("ANALYZE helpdesk_ticket")
 cr.commit()
@@ -96,7 +100,8 @@ out["sql_nothing_due_ms"], _n = sql_ms(SQL(
 out["sql_overdue_ms"], out["overdue"] = sql_ms(SQL(
     '''SELECT t.id FROM helpdesk_ticket t JOIN helpdesk_ticket_stage s
          ON s.id = t.stage_id
-        WHERE NOT s.closed AND t.ack_date IS NULL AND t.ack_deadline <= %s''', now))
+        WHERE NOT s.closed AND t.resolve_date IS NULL
+          AND t.resolve_deadline <= %s''', now))
 out["sql_due_indexed_ms"], out["due_indexed"] = sql_ms(SQL(
     "SELECT id FROM helpdesk_ticket WHERE next_check_at <= %s", now))
 
@@ -109,7 +114,7 @@ while batch := Ticket._escalate_due(now, 1000):
     env.invalidate_all()
 out["cron_first_run_s"] = round(time.perf_counter() - t, 1)
 out["cron_first_run_processed"] = processed
-cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE ack_breached")
+cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE resolve_breached")
 out["breaches_flagged"] = cr.fetchone()[0]
 
 # 4. second run at the same instant: nothing left to do
