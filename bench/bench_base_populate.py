@@ -17,16 +17,8 @@ Prints one JSON document with the figures. Needs an importable Odoo 19.
 
 import argparse
 import json
-import subprocess
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import orsuite_env as env  # noqa: E402
+from scratch import ScratchDb
 
 DEMO_UNITS = 60
 MODELS = (
@@ -69,68 +61,16 @@ def main():
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--keep", action="store_true")
     opts = parser.parse_args()
-    info = env.odoo_info()
-    if not info:
-        sys.exit("Odoo 19 is not importable: nothing to benchmark.")
-    cluster = env.Cluster(ROOT / ".pgdata" / "bench").start()
-    db = "orsuite_bench_base"
-    data_dir = tempfile.mkdtemp(prefix="orsuite-bench-")
-    common = [
-        env.ODOO_PYTHON,
-        "-m",
-        "odoo",
-        *cluster.odoo_args,
-        f"--addons-path={env.addons_path(info)}",
-        f"--data-dir={data_dir}",
-        "-d",
-        db,
-        "--log-level=warn",
-    ]
+    scratch = ScratchDb("orsuite_bench_base", keep=opts.keep)
     figures = {}
     try:
-        cluster.drop(db)
-        t = time.perf_counter()
-        subprocess.run(
-            [
-                *common,
-                "-i",
-                "property_base",
-                "--with-demo",
-                "--stop-after-init",
-                "--no-http",
-            ],
-            check=True,
-        )
-        figures["install_s"] = round(time.perf_counter() - t, 1)
+        figures["install_s"] = scratch.install("property_base")
         factor = max(1, round(opts.units / DEMO_UNITS) - 1)
-        t = time.perf_counter()
-        subprocess.run(
-            [
-                env.ODOO_PYTHON,
-                "-m",
-                "odoo",
-                "populate",
-                *common[3:],
-                f"--models={MODELS}",
-                f"--factors={factor}",
-            ],
-            check=True,
-        )
         figures["populate_factor"] = factor
-        figures["populate_s"] = round(time.perf_counter() - t, 1)
-        out = subprocess.run(
-            [env.ODOO_PYTHON, "-m", "odoo", "shell", *common[3:], "--no-http"],
-            input=MEASURE,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        line = next(x for x in out.stdout.splitlines() if x.startswith("BENCH "))
-        figures.update(json.loads(line[6:]))
+        figures["populate_s"] = scratch.populate(MODELS, factor)
+        figures.update(scratch.shell(MEASURE))
     finally:
-        if not opts.keep:
-            cluster.drop(db)
-        cluster.stop()
+        scratch.close()
     print(json.dumps(figures, indent=2, ensure_ascii=False))
 
 

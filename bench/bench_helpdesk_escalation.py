@@ -21,16 +21,8 @@ Prints one JSON document. Needs an importable Odoo 19.
 
 import argparse
 import json
-import subprocess
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import orsuite_env as env  # noqa: E402
+from scratch import ScratchDb
 
 SHAPE_AND_MEASURE = r"""
 import json, time
@@ -148,68 +140,16 @@ def main():
     parser.add_argument("--open", type=int, default=50_000)
     parser.add_argument("--keep", action="store_true")
     opts = parser.parse_args()
-    info = env.odoo_info()
-    if not info:
-        sys.exit("Odoo 19 is not importable: nothing to benchmark.")
-    cluster = env.Cluster(ROOT / ".pgdata" / "bench").start()
-    db = "orsuite_bench_helpdesk"
-    data_dir = tempfile.mkdtemp(prefix="orsuite-bench-")
-    common = [
-        *cluster.odoo_args,
-        f"--addons-path={env.addons_path(info)}",
-        f"--data-dir={data_dir}",
-        "-d",
-        db,
-        "--log-level=warn",
-    ]
-    odoo = [env.ODOO_PYTHON, "-m", "odoo"]
+    scratch = ScratchDb("orsuite_bench_helpdesk", keep=opts.keep)
     figures = {}
     try:
-        cluster.drop(db)
-        subprocess.run(
-            [
-                *odoo,
-                *common,
-                "-i",
-                "property_helpdesk",
-                "--with-demo",
-                "--stop-after-init",
-                "--no-http",
-            ],
-            check=True,
-        )
-        count = int(
-            env.run_sql(
-                {**cluster.admin}, "SELECT count(*) FROM helpdesk_ticket", dbname=db
-            )[0][0]
-        )
-        factor = max(1, round(opts.tickets / count) - 1)
-        t = time.perf_counter()
-        subprocess.run(
-            [
-                *odoo,
-                "populate",
-                *common,
-                "--models=helpdesk.ticket",
-                f"--factors={factor}",
-            ],
-            check=True,
-        )
+        scratch.install("property_helpdesk")
+        factor = max(1, round(opts.tickets / scratch.count("helpdesk_ticket")) - 1)
         figures["populate_factor"] = factor
-        figures["populate_s"] = round(time.perf_counter() - t, 1)
-        out = subprocess.run(
-            [*odoo, "shell", *common, "--no-http"],
-            input=SHAPE_AND_MEASURE.format(open_count=opts.open),
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        line = next(x for x in out.stdout.splitlines() if x.startswith("BENCH "))
-        figures.update(json.loads(line[6:]))
+        figures["populate_s"] = scratch.populate("helpdesk.ticket", factor)
+        figures.update(scratch.shell(SHAPE_AND_MEASURE.format(open_count=opts.open)))
     finally:
-        if not opts.keep:
-            cluster.drop(db)
-        cluster.stop()
+        scratch.close()
     print(json.dumps(figures, indent=2))
 
 

@@ -20,19 +20,11 @@ import argparse
 import json
 import re
 import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import requests
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import orsuite_env as env  # noqa: E402
+from scratch import ScratchDb, env
 
 PREPARE = r"""
 import json, time
@@ -136,81 +128,24 @@ def main():
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--keep", action="store_true")
     opts = parser.parse_args()
-    info = env.odoo_info()
-    if not info:
-        sys.exit("Odoo 19 is not importable: nothing to benchmark.")
-    cluster = env.Cluster(ROOT / ".pgdata" / "bench").start()
-    db = "orsuite_bench_merchant"
-    data_dir = tempfile.mkdtemp(prefix="orsuite-bench-")
-    common = [
-        *cluster.odoo_args,
-        f"--addons-path={env.addons_path(info)}",
-        f"--data-dir={data_dir}",
-        "-d",
-        db,
-        "--log-level=warn",
-    ]
-    odoo = [env.ODOO_PYTHON, "-m", "odoo"]
+    scratch = ScratchDb("orsuite_bench_merchant", keep=opts.keep)
     figures = {}
     server = None
     try:
-        cluster.drop(db)
-        subprocess.run(
-            [
-                *odoo,
-                *common,
-                "-i",
-                "property_merchant",
-                "--with-demo",
-                "--stop-after-init",
-                "--no-http",
-            ],
-            check=True,
+        scratch.install("property_merchant")
+        card_factor = max(
+            1, round(opts.cards / scratch.count("property_club_card")) - 1
         )
-        cards = int(
-            env.run_sql(
-                cluster.admin, "SELECT count(*) FROM property_club_card", dbname=db
-            )[0][0]
+        people_factor = max(1, round(opts.cards / scratch.count("res_partner")))
+        figures["populate_s"] = scratch.populate(
+            "res.partner,property.residency,property.club.card",
+            f"{people_factor},{people_factor},{card_factor}",
         )
-        card_factor = max(1, round(opts.cards / cards) - 1)
-        people_factor = max(1, round(opts.cards / 90))
-        t = time.perf_counter()
-        subprocess.run(
-            [
-                *odoo,
-                "populate",
-                *common,
-                "--models=res.partner,property.residency,property.club.card",
-                f"--factors={people_factor},{people_factor},{card_factor}",
-            ],
-            check=True,
-        )
-        figures["populate_s"] = round(time.perf_counter() - t, 1)
-        out = subprocess.run(
-            [*odoo, "shell", *common, "--no-http"],
-            input=PREPARE,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        line = next(x for x in out.stdout.splitlines() if x.startswith("BENCH "))
-        prepared = json.loads(line[6:])
+        prepared = scratch.shell(PREPARE)
         numbers = prepared.pop("sample")
         figures.update(prepared)
         port = env.free_port()
-        server = subprocess.Popen(
-            [
-                *odoo,
-                *common,
-                f"--http-port={port}",
-                "--http-interface=127.0.0.1",
-                "--workers=2",
-                "--max-cron-threads=0",
-                f"--db-filter=^{db}$",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        server = scratch.serve(port)
         base = f"http://127.0.0.1:{port}"
         for _attempt in range(120):
             try:
@@ -220,15 +155,13 @@ def main():
                 time.sleep(1)
         for concurrency in (1, 10, 50):
             figures[f"verify_c{concurrency}"] = load(
-                base, db, numbers, concurrency, opts.requests
+                base, scratch.db, numbers, concurrency, opts.requests
             )
     finally:
         if server:
             server.terminate()
             server.wait(timeout=60)
-        if not opts.keep:
-            cluster.drop(db)
-        cluster.stop()
+        scratch.close()
     print(json.dumps(figures, indent=2))
 
 
