@@ -128,7 +128,7 @@ def main():
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--keep", action="store_true")
     opts = parser.parse_args()
-    scratch = ScratchDb("orsuite_bench_merchant", keep=opts.keep)
+    scratch = ScratchDb("pc_bench_merchant", keep=opts.keep)
     figures = {}
     server = None
     try:

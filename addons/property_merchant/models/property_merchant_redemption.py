@@ -107,7 +107,12 @@ class PropertyMerchantRedemption(models.Model):
             raise UserError(self.env._("The bill amount must be positive."))
         status, card = self.env["property.club.card"]._verify_number(number)
         if status != "valid":
-            raise UserError(self.env._("This card cannot be used: %s.", status))
+            labels = dict(
+                self.env["property.merchant.verification"]
+                ._fields["status"]
+                ._description_selection(self.env)
+            )
+            raise UserError(self.env._("This card cannot be used: %s.", labels[status]))
         line = self._agreement_line(merchant, card.tier_id)
         if not line:
             raise UserError(

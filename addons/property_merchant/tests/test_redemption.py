@@ -53,9 +53,9 @@ class TestRedemption(MerchantCommon):
 
     def test_invalid_or_expired_card_cannot_be_redeemed(self):
         self.card_a.action_suspend()
-        with self.assertRaisesRegex(UserError, "cannot be used"):
+        with self.assertRaisesRegex(UserError, "cannot be used: Suspended"):
             self._redeem(self.card_a.name, 100, "tok-suspended")
-        with self.assertRaisesRegex(UserError, "cannot be used"):
+        with self.assertRaisesRegex(UserError, "cannot be used: Invalid number"):
             self._redeem("123", 100, "tok-bad")
         with self.assertRaisesRegex(UserError, "positive"):
             self._redeem(self.card_b.name, -5, "tok-negative")
