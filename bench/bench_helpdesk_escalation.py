@@ -80,8 +80,10 @@ def sql_ms(query):
     rows = cr.fetchall()
     return round((time.perf_counter() - t) * 1000, 1), len(rows)
 
-# 1. nothing due (one minute in the past of every deadline)
+# 1. nothing due (a month before every deadline); the first ORM call warms
+#    the registry caches and is not counted
 quiet = now - timedelta(days=30)
+Ticket._escalate_due(quiet, 500)
 t = time.perf_counter()
 Ticket._escalate_due(quiet, 500)
 out["cron_nothing_due_ms"] = round((time.perf_counter() - t) * 1000, 1)

@@ -4,7 +4,8 @@
 Builds a scratch database with the club and merchant demo data, multiplies
 owners, residencies and club cards with ``odoo-bin populate`` (about
 ``--cards`` cards), gives every copied card a fresh valid number (populate
-suffixes unique strings, which breaks the check digit), then:
+suffixes unique strings, which breaks the check digit) and a random tier (so
+re-tiering has real work to do), then:
 
 * times the monthly re-tiering cron over every active card;
 * starts a multi-worker Odoo on a loopback port and, for 1, 10 and 50
@@ -44,6 +45,11 @@ for start in range(0, len(ids), 5000):
         "expiry_date = now() + interval '1 year' FROM (VALUES %s) AS v(id, n) "
         "WHERE c.id = v.id",
         SQL(", ").join(SQL("(%s, %s)", i, n) for i, n in rows)))
+cr.execute(
+    "UPDATE property_club_card c SET tier_id = "
+    "t.ids[1 + floor(random() * cardinality(t.ids))::int] "
+    "FROM (SELECT array_agg(id) AS ids FROM property_club_tier) t"
+)
 cr.execute("ANALYZE property_club_card")
 cashier = env.ref("property_merchant.user_merchant_noodle")
 cashier.password = "bench-cashier"
@@ -51,11 +57,14 @@ env["ir.config_parameter"].set_param(
     "property_merchant.verify_failed_limit_per_hour", 1000000)
 cr.commit()
 out["cards"] = len(ids)
+cr.execute("SELECT count(*) FROM property_club_tier_history")
+history_before = cr.fetchone()[0]
 t = time.perf_counter()
 env.ref("property_club.ir_cron_club_retier").method_direct_trigger()
 out["retier_cron_s"] = round(time.perf_counter() - t, 1)
 cr.execute("SELECT count(*) FROM property_club_tier_history")
 out["tier_history_rows"] = cr.fetchone()[0]
+out["cards_retiered"] = out["tier_history_rows"] - history_before
 t = time.perf_counter()
 env.ref("property_club.ir_cron_club_retier").method_direct_trigger()
 out["retier_cron_second_run_s"] = round(time.perf_counter() - t, 1)
@@ -90,8 +99,10 @@ def load(base, db, numbers, concurrency, total):
     lock = threading.Lock()
     per_thread = max(1, total // concurrency)
 
+    sessions = [session(base, db) for _n in range(concurrency)]
+
     def worker(offset):
-        http, token = session(base, db)
+        http, token = sessions[offset]
         for i in range(per_thread):
             number = numbers[(offset * per_thread + i) % len(numbers)]
             start = time.perf_counter()
