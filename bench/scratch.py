@@ -83,8 +83,10 @@ class ScratchDb:
             input=script,
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
         )
+        if out.returncode or "BENCH " not in out.stdout:
+            sys.exit("odoo shell failed:\n" + (out.stdout + out.stderr)[-3000:])
         line = next(x for x in out.stdout.splitlines() if x.startswith("BENCH "))
         return json.loads(line[6:])
 
