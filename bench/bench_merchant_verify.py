@@ -21,6 +21,7 @@ import argparse
 import json
 import re
 import statistics
+import sys
 import threading
 import time
 
@@ -59,14 +60,16 @@ cr.commit()
 out["cards"] = len(ids)
 cr.execute("SELECT count(*) FROM property_club_tier_history")
 history_before = cr.fetchone()[0]
+# the cron's own method, committing per batch (method_direct_trigger from a
+# shell did not persist its writes here)
 t = time.perf_counter()
-env.ref("property_club.ir_cron_club_retier").method_direct_trigger()
+env["property.club.card"]._cron_retier()
 out["retier_cron_s"] = round(time.perf_counter() - t, 1)
 cr.execute("SELECT count(*) FROM property_club_tier_history")
 out["tier_history_rows"] = cr.fetchone()[0]
 out["cards_retiered"] = out["tier_history_rows"] - history_before
 t = time.perf_counter()
-env.ref("property_club.ir_cron_club_retier").method_direct_trigger()
+env["property.club.card"]._cron_retier()
 out["retier_cron_second_run_s"] = round(time.perf_counter() - t, 1)
 cr.execute("SELECT count(*) FROM property_club_tier_history")
 out["tier_history_rows_after_second_run"] = cr.fetchone()[0]
@@ -77,6 +80,17 @@ print("BENCH " + json.dumps(out))
 
 
 def session(base, db):
+    """A logged-in cashier session and its CSRF token (a few bounded retries:
+    a worker that is being recycled drops the connection)."""
+    for _attempt in range(5):
+        try:
+            return _login(base, db)
+        except requests.ConnectionError:
+            time.sleep(2)
+    return _login(base, db)
+
+
+def _login(base, db):
     http = requests.Session()
     http.post(
         f"{base}/web/session/authenticate",
@@ -155,6 +169,7 @@ def main():
         prepared = scratch.shell(PREPARE)
         numbers = prepared.pop("sample")
         figures.update(prepared)
+        print(json.dumps(figures), file=sys.stderr, flush=True)
         port = env.free_port()
         server = scratch.serve(port)
         base = f"http://127.0.0.1:{port}"
@@ -168,6 +183,7 @@ def main():
             figures[f"verify_c{concurrency}"] = load(
                 base, scratch.db, numbers, concurrency, opts.requests
             )
+            print(json.dumps(figures), file=sys.stderr, flush=True)
     finally:
         if server:
             server.terminate()
