@@ -210,7 +210,11 @@ class PropertyClubCard(models.Model):
         for tier, changes in by_tier.items():
             cards = self.browse([card.id for card, _m in changes])
             old = {card.id: card.tier_id for card in cards}
-            cards.with_context(club_tier_reason_logged=True).write({"tier_id": tier.id})
+            # the tier history records each change and its reason: no chatter
+            # tracking message per card on a run over every member
+            cards.with_context(
+                club_tier_reason_logged=True, tracking_disable=True
+            ).write({"tier_id": tier.id})
             cards._record_tier_change(
                 {
                     card.id: self._retier_reason(old[card.id], tier, partner_metrics)
