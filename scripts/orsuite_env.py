@@ -1,16 +1,22 @@
-"""Shared plumbing for the project's scripts: Odoo detection and PostgreSQL.
+"""Shared plumbing for the project's scripts: Odoo set-up and PostgreSQL.
 
-Used by ``scripts/test`` and ``scripts/serve``. Nothing here sets up Odoo
-itself: an Odoo 19 source tree must already be importable by ``ODOO_PYTHON``.
+Used by ``scripts/test`` and ``scripts/serve``. Odoo is taken from, in order:
+a Python that already imports it (``ODOO_PYTHON``, default ``python3``), the
+project's own environment ``.venv-odoo`` built earlier, or an Odoo 19 source
+(``ODOO_SOURCE``: a ``.tar.gz``/``.tgz`` archive or an unpacked folder) from
+which :func:`ensure_odoo` builds ``.venv-odoo`` once and reuses it.
 """
 
 import ast
+import hashlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import tarfile
 import time
 from pathlib import Path
 
@@ -18,6 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 ADDONS_DIR = ROOT / "addons"
 ODOO_PYTHON = os.environ.get("ODOO_PYTHON", "python3")
 DB_ROLE = os.environ.get("ORSUITE_DB_ROLE", "orsuite")
+ODOO_VENV = ROOT / ".venv-odoo"
+ODOO_SRC_DIR = ROOT / ".odoo"
+# Odoo requirements that cannot be built here and are not needed by the suite:
+# python-ldap needs OpenLDAP headers and is only used by auth_ldap.
+SKIPPED_REQUIREMENTS = ("python-ldap",)
 
 _PROBE = """
 import json, os
@@ -48,6 +59,181 @@ def odoo_info():
     except (ValueError, IndexError):
         return None
     return info if info["version"][0] == 19 else None
+
+
+class OdooSourceError(Exception):
+    """The Odoo source given cannot be used; the message is one clear line."""
+
+
+def _file_digest(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _source_digest(source):
+    if source.is_dir():
+        release = _find_odoo_root(source) / "odoo" / "release.py"
+        return hashlib.sha256(
+            f"{source.resolve()}\n".encode() + release.read_bytes()
+        ).hexdigest()
+    return _file_digest(source)
+
+
+def _find_odoo_root(folder):
+    """The folder holding ``odoo/release.py``: ``folder`` or one level below."""
+    for candidate in (folder, *sorted(p for p in folder.iterdir() if p.is_dir())):
+        if (candidate / "odoo" / "release.py").exists():
+            return candidate
+    raise OdooSourceError(f"ODOO_SOURCE {folder}: no odoo/release.py found in it")
+
+
+def _check_version(root):
+    text = (root / "odoo" / "release.py").read_text(errors="replace")
+    found = re.search(r"^version_info\s*=\s*\((\d+),\s*(\d+)", text, re.M)
+    if not found:
+        raise OdooSourceError(f"ODOO_SOURCE {root}: cannot read Odoo's version")
+    version = (int(found[1]), int(found[2]))
+    if version[0] != 19:
+        raise OdooSourceError(
+            f"ODOO_SOURCE {root}: Odoo {version[0]}.{version[1]} found, 19.0 needed"
+        )
+
+
+def _unpack(archive, digest):
+    target = ODOO_SRC_DIR / f"src-{digest[:16]}"
+    if (target / ".unpacked").exists():
+        return _find_odoo_root(target)
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    try:
+        with tarfile.open(archive) as tar:
+            tar.extractall(target, filter="data")
+    except (tarfile.TarError, OSError, EOFError, ValueError) as exc:
+        shutil.rmtree(target, ignore_errors=True)
+        raise OdooSourceError(
+            f"ODOO_SOURCE {archive}: not a readable .tar.gz archive ({exc})"
+        ) from None
+    root = _find_odoo_root(target)
+    (target / ".unpacked").write_text(digest)
+    return root
+
+
+def _odoo_requirements(root):
+    """Odoo's own requirements, less what cannot build here (see above)."""
+    lines = []
+    for line in (root / "requirements.txt").read_text().splitlines():
+        name = re.split(r"[=<>;\s\[]", line.strip(), maxsplit=1)[0].lower()
+        if not name or name.startswith("#") or name in SKIPPED_REQUIREMENTS:
+            continue
+        if name == "psycopg2":
+            line = "psycopg2-binary" + line.strip()[len("psycopg2") :]
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def managed_python():
+    """The Python of the project's own Odoo environment ``.venv-odoo``."""
+    return str(ODOO_VENV / "bin" / "python")
+
+
+def _pip(args, log):
+    subprocess.run(
+        [
+            managed_python(),
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            *args,
+        ],
+        check=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def ensure_odoo(source=None, log_path=None):
+    """Make Odoo 19 importable; return ``odoo_info()`` or None.
+
+    Sets the module's ``ODOO_PYTHON`` to the Python that imports Odoo. A Python
+    that already imports Odoo wins; then ``.venv-odoo`` when it was built from
+    the same source and requirement files (or when no source is given); else
+    ``.venv-odoo`` is (re)built from ``source``. Raises
+    :class:`OdooSourceError` for an unusable source.
+    """
+    global ODOO_PYTHON
+    info = odoo_info()
+    if info:
+        return info
+    source = source or os.environ.get("ODOO_SOURCE")
+    stamp = ODOO_VENV / ".orsuite-stamp"
+    if not source:
+        if stamp.exists():
+            ODOO_PYTHON = managed_python()
+            return odoo_info()
+        return None
+    source = Path(source).expanduser()
+    if not source.exists():
+        raise OdooSourceError(f"ODOO_SOURCE {source}: no such file or folder")
+    if source.is_file() and not tarfile.is_tarfile(source):
+        raise OdooSourceError(f"ODOO_SOURCE {source}: not a .tar.gz/.tgz archive")
+    digest = _source_digest(source)
+    wanted = hashlib.sha256(
+        digest.encode()
+        + (ROOT / "requirements.txt").read_bytes()
+        + (ROOT / "requirements-oca.txt").read_bytes()
+        + sys.version.encode()
+    ).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted:
+        ODOO_PYTHON = managed_python()
+        info = odoo_info()
+        if info:
+            return info
+    root = _find_odoo_root(source) if source.is_dir() else _unpack(source, digest)
+    _check_version(root)
+    print(f"Setting up Odoo from {source} into .venv-odoo ...", flush=True)
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--clear", str(ODOO_VENV)], check=True
+    )
+    requirements = ODOO_VENV / "odoo-requirements.txt"
+    requirements.write_text(_odoo_requirements(root))
+    log_path = Path(log_path or ODOO_VENV / "pip.log")
+    with log_path.open("w") as log:
+        try:
+            _pip(["-r", str(requirements), "-r", str(ROOT / "requirements.txt")], log)
+            _pip(["--no-deps", "-r", str(ROOT / "requirements-oca.txt")], log)
+        except subprocess.CalledProcessError:
+            raise OdooSourceError(
+                f"installing Odoo's Python requirements failed (log: {log_path})"
+            ) from None
+    site = Path(
+        subprocess.run(
+            [
+                managed_python(),
+                "-c",
+                "import sysconfig; print(sysconfig.get_path('purelib'))",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    (site / "odoo-source.pth").write_text(f"{root.resolve()}\n")
+    # Odoo's ``odoo`` is a namespace package: a wheel's __init__ would shadow it.
+    (site / "odoo" / "__init__.py").unlink(missing_ok=True)
+    ODOO_PYTHON = managed_python()
+    info = odoo_info()
+    if not info:
+        raise OdooSourceError(
+            f"ODOO_SOURCE {source}: Odoo still not importable after set-up"
+        )
+    stamp.write_text(wanted)
+    print(f"Odoo set up in {time.monotonic() - started:.0f} s", flush=True)
+    return info
 
 
 def community_addons_path(info):
