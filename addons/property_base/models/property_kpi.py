@@ -3,6 +3,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 
@@ -153,6 +154,17 @@ class PropertyKpi(models.Model):
         return done
 
     def action_snapshot_current_month(self):
+        """Take this month's snapshot now (the "Snapshot KPIs" action).
+
+        Public, hence callable over RPC by anyone who can read KPIs: only
+        managers may trigger it; the cron runs as the superuser.
+        """
+        if not self.env.su and not self.env.user.has_group(
+            "property_base.property_base_group_manager"
+        ):
+            raise AccessError(
+                self.env._("Only Owner Relations managers can take a KPI snapshot.")
+            )
         self.search([])._snapshot(fields.Date.context_today(self))
 
     @api.model

@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -151,10 +151,65 @@ class ResPartner(models.Model):
             }
         ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        categorized = [
+            vals
+            for vals in vals_list
+            if (vals.get("relationship_category") or "normal") != "normal"
+        ]
+        if categorized:
+            self._check_relationship_change_allowed()
+            for vals in categorized:
+                if not (vals.get("relationship_reason") or "").strip():
+                    raise ValidationError(
+                        self.env._(
+                            "Give a reason for the relationship category of %s.",
+                            vals.get("name") or self.env._("a new customer"),
+                        )
+                    )
+        partners = super().create(vals_list)
+        if categorized:
+            new_partners = partners.filtered(
+                lambda p: p.relationship_category != "normal"
+            )
+            history_sudo = self.env["property.relationship.history"].sudo()
+            history_sudo.create(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "company_id": (partner.company_id or self.env.company).id,
+                        "old_category": False,
+                        "new_category": partner.relationship_category,
+                        "reason": partner.relationship_reason.strip(),
+                    }
+                    for partner in new_partners
+                ]
+            )
+        return partners
+
     def write(self, vals):
         if "relationship_category" in vals:
             self._log_relationship_change(vals)
         return super().write(vals)
+
+    @api.model
+    def _check_relationship_change_allowed(self):
+        """Only officers set a relationship category (through their wizard).
+
+        The form shows the category read-only with the officer's "Change"
+        button; this refuses the same write made by a butler over RPC.
+        """
+        if self.env.su or self.env.user.has_group(
+            "property_base.property_base_group_officer"
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "Only an Owner Relations officer can change a customer's "
+                "relationship category."
+            )
+        )
 
     def _log_relationship_change(self, vals):
         """Keep one history line per real category change; a reason is mandatory."""
@@ -163,12 +218,14 @@ class ResPartner(models.Model):
         )
         if not changed:
             return
+        self._check_relationship_change_allowed()
         reason = (vals.get("relationship_reason") or "").strip()
         if not reason:
             raise ValidationError(
                 self.env._("Give a reason when changing a relationship category.")
             )
-        self.env["property.relationship.history"].sudo().create(
+        history_sudo = self.env["property.relationship.history"].sudo()
+        history_sudo.create(
             [
                 {
                     "partner_id": partner.id,
