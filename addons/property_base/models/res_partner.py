@@ -43,6 +43,11 @@ class ResPartner(models.Model):
         search="_search_unit_ids",
         string="Current Units",
     )
+    property_unit_count = fields.Integer(
+        string="Units",
+        compute="_compute_property_unit_count",
+        help="Units the customer currently owns, rents or lives in.",
+    )
     property_project_id = fields.Many2one(
         "property.project",
         compute="_compute_property_place",
@@ -108,6 +113,18 @@ class ResPartner(models.Model):
     def _compute_unit_ids(self):
         for partner in self:
             partner.unit_ids = partner.residency_ids.filtered("is_current").unit_id
+
+    @api.depends_context("date")
+    def _compute_property_unit_count(self):
+        counts = dict(
+            self.env["property.residency"]._read_group(
+                [("partner_id", "in", self.ids), ("is_current", "=", True)],
+                ["partner_id"],
+                ["unit_id:count_distinct"],
+            )
+        )
+        for partner in self:
+            partner.property_unit_count = counts.get(partner, 0)
 
     def _search_unit_ids(self, operator, value):
         return [
@@ -248,6 +265,19 @@ class ResPartner(models.Model):
             "context": {"default_partner_ids": self.ids},
         }
 
+    def action_view_property_residencies(self):
+        """Smart button of the contact: the customer's units (residencies)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_base.property_residency_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {
+            "default_partner_id": self.id,
+            "search_default_current": 1,
+        }
+        return action
+
     def action_compute_health(self):
         self._compute_property_health()
 
@@ -283,23 +313,24 @@ class ResPartner(models.Model):
 
     @api.model
     def _property_health_points(self):
-        get = self.env["ir.config_parameter"].sudo().get_param
+        """Points per base signal, as set on the Settings page."""
+        param = self.env["res.config.settings"]._property_int_param
         return {
-            "black": int(get("property_base.health_points_black", -30)),
-            "good": int(get("property_base.health_points_good", 10)),
-            "experience_officer": int(
-                get("property_base.health_points_experience_officer", 10)
+            "black": param("property_base.health_points_black"),
+            "good": param("property_base.health_points_good"),
+            "experience_officer": param(
+                "property_base.health_points_experience_officer"
             ),
         }
 
     @api.model
     def _property_health_thresholds(self):
-        get = self.env["ir.config_parameter"].sudo().get_param
+        param = self.env["res.config.settings"]._property_int_param
         return {
-            "base": int(get("property_base.health_base_score", 80)),
-            "at_risk": int(get("property_base.health_at_risk_below", 60)),
-            "watch": int(get("property_base.health_watch_below", 75)),
-            "high_value": int(get("property_base.health_high_value_from", 95)),
+            "base": param("property_base.health_base_score"),
+            "at_risk": param("property_base.health_at_risk_below"),
+            "watch": param("property_base.health_watch_below"),
+            "high_value": param("property_base.health_high_value_from"),
         }
 
     def _compute_property_health(self):

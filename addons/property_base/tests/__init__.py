@@ -1,6 +1,7 @@
 from . import test_health
 from . import test_import
 from . import test_kpi
+from . import test_owner_360
 from . import test_places
 from . import test_relationship
 from . import test_residency
