@@ -7,3 +7,4 @@ from . import test_relationship
 from . import test_residency
 from . import test_residency_security
 from . import test_security
+from . import test_settings
