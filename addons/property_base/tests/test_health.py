@@ -64,7 +64,7 @@ class TestHealth(PropertyBaseCommon):
         self.assertEqual(set(partners.mapped("health_score")), {80})
 
     def test_points_per_signal_are_settings(self):
-        """Issue 13: the administrator sets the points of a signal on the Settings page."""
+        """Issue 13: the points of a signal are set on the Settings page."""
         settings = self.env["res.config.settings"]
         form = settings.create({"property_health_points_black": -50})
         form.execute()

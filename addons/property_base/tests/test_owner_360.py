@@ -32,8 +32,8 @@ class TestOwner360(PropertyBaseCommon):
             owner = self.owner_a.with_user(user)
             self.assertEqual(owner.property_unit_count, 1)
             action = owner.action_view_property_residencies()
-            residencies = self.env["property.residency"].with_user(user).search(
-                action["domain"]
+            residencies = (
+                self.env["property.residency"].with_user(user).search(action["domain"])
             )
             self.assertEqual(residencies.unit_id, self.unit_a1 | self.unit_a2)
             self.assertEqual(action["context"]["default_partner_id"], self.owner_a.id)

@@ -111,13 +111,17 @@ class TestRelationship(PropertyBaseCommon):
                 {"name": "Zhao Lei", "relationship_category": "black"}
             )
         self.assertFalse(self.env["res.partner"].search([("name", "=", "Zhao Lei")]))
-        partner = self.env["res.partner"].with_user(self.officer).create(
-            {
-                "name": "Zhao Lei",
-                "customer_stage": "owner",
-                "relationship_category": "good",
-                "relationship_reason": "Owner committee member",
-            }
+        partner = (
+            self.env["res.partner"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Zhao Lei",
+                    "customer_stage": "owner",
+                    "relationship_category": "good",
+                    "relationship_reason": "Owner committee member",
+                }
+            )
         )
         history = partner.relationship_history_ids
         self.assertEqual(

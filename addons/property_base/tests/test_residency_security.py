@@ -39,8 +39,10 @@ class TestResidencySecurity(PropertyBaseCommon):
         self.assertEqual(residency.unit_id, self.unit_a1)
 
     def test_butler_cannot_create_residency_on_unit_of_another_grid(self):
-        tenant = self.env["res.partner"].with_user(self.butler_a).create(
-            {"name": "Zhao Tenant"}
+        tenant = (
+            self.env["res.partner"]
+            .with_user(self.butler_a)
+            .create({"name": "Zhao Tenant"})
         )
         with self.assertRaises(AccessError):
             self.env["property.residency"].with_user(self.butler_a).create(
@@ -48,8 +50,10 @@ class TestResidencySecurity(PropertyBaseCommon):
             )
 
     def test_butler_links_own_and_new_customers(self):
-        tenant = self.env["res.partner"].with_user(self.butler_a).create(
-            {"name": "Zhao Tenant"}
+        tenant = (
+            self.env["res.partner"]
+            .with_user(self.butler_a)
+            .create({"name": "Zhao Tenant"})
         )
         Residency = self.env["property.residency"].with_user(self.butler_a)
         residency = Residency.create(
@@ -58,7 +62,11 @@ class TestResidencySecurity(PropertyBaseCommon):
         self.assertEqual(residency.building_id, self.building_a)
         self.assertEqual(tenant.butler_id, self.butler_a)
         family = Residency.create(
-            {"partner_id": self.owner_a.id, "unit_id": self.unit_a2.id, "role": "family"}
+            {
+                "partner_id": self.owner_a.id,
+                "unit_id": self.unit_a2.id,
+                "role": "family",
+            }
         )
         self.assertIn(self.unit_a2, self.owner_a.unit_ids)
         self.assertTrue(family.exists())
