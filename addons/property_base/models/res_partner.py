@@ -68,6 +68,7 @@ class ResPartner(models.Model):
         readonly=False,
         index=True,
         tracking=True,
+        check_company=True,
         help="The grid butler of the customer's building; can be overridden.",
     )
     relationship_category = fields.Selection(

@@ -101,3 +101,6 @@ class TestSecurity(PropertyBaseCommon):
             self.building_a.butler_id = other_butler
         with self.assertRaises(UserError):
             self.project.manager_id = other_butler
+        self.owner_a.company_id = self.project.company_id
+        with self.assertRaises(UserError):
+            self.owner_a.butler_id = other_butler
