@@ -120,6 +120,16 @@ class TestSuiteSettings(TransactionCase):
                         if key not in settings_keys:
                             rel = os.path.relpath(path, os.path.dirname(root))
                             missing.add(f"{key} ({rel}:{node.lineno})")
+        # parameters shipped as data by the suite's addons are settings too
+        # (this also covers keys the code builds, e.g. f"property_x.{name}")
+        shipped = self.env["ir.model.data"].search(
+            [("model", "=", "ir.config_parameter"), ("module", "=like", "property\\_%")]
+        )
+        for data in shipped:
+            key = self.env["ir.config_parameter"].browse(data.res_id).exists().key
+            if key and key.startswith("property_") and key not in settings_keys:
+                missing.add(f"{key} (data {data.module}.{data.name})")
+        self.assertIn("property_base", shipped.mapped("module"))
         self.assertIn("property_base.health_points_black", read_keys)
         self.assertFalse(
             missing,
