@@ -1,7 +1,10 @@
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.tests import tagged
+from odoo import fields
+from odoo.fields import Domain
+from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
@@ -109,3 +112,24 @@ class TestKpi(PropertyBaseCommon):
                 {"code": "occupancy_rate", "name": "Duplicate", "target": 1}
             )
             self.env.flush_all()
+
+
+@tagged("post_install", "-at_install")
+class TestKpiDemo(TransactionCase):
+    def test_demo_dashboard_shows_current_and_previous_month(self):
+        """With demo data, the KPI dashboard opens on this and last month."""
+        project = self.env.ref(
+            "property_base.project_jade_lake", raise_if_not_found=False
+        )
+        if not project:
+            self.skipTest("demo data not installed")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_base.property_kpi_value_action"
+        )
+        values = self.env["property.kpi.value"].search(
+            Domain.AND([safe_eval(action["domain"]), [("project_id", "=", project.id)]])
+        )
+        this_month = fields.Date.context_today(values).replace(day=1)
+        last_month = this_month - relativedelta(months=1)
+        self.assertLessEqual({this_month, last_month}, set(values.mapped("month")))
+        self.assertIn(self.env.ref("property_base.kpi_occupancy_rate"), values.kpi_id)

@@ -41,7 +41,12 @@ class TestOwner360(PropertyBaseCommon):
     def test_unit_smart_button_counts_current_residents(self):
         tenant = self.env["res.partner"].create({"name": "Zhou Tenant"})
         self.env["property.residency"].create(
-            {"partner_id": tenant.id, "unit_id": self.unit_a1.id, "role": "tenant"}
+            {
+                "partner_id": tenant.id,
+                "unit_id": self.unit_a1.id,
+                "role": "tenant",
+                "date_start": "2024-01-01",
+            }
         )
         unit = self.unit_a1.with_user(self.butler_a)
         self.assertEqual(unit.resident_count, 2)

@@ -57,7 +57,12 @@ class TestResidencySecurity(PropertyBaseCommon):
         )
         Residency = self.env["property.residency"].with_user(self.butler_a)
         residency = Residency.create(
-            {"partner_id": tenant.id, "unit_id": self.unit_a2.id, "role": "tenant"}
+            {
+                "partner_id": tenant.id,
+                "unit_id": self.unit_a2.id,
+                "role": "tenant",
+                "date_start": "2024-01-01",
+            }
         )
         self.assertEqual(residency.building_id, self.building_a)
         self.assertEqual(tenant.butler_id, self.butler_a)
@@ -66,6 +71,7 @@ class TestResidencySecurity(PropertyBaseCommon):
                 "partner_id": self.owner_a.id,
                 "unit_id": self.unit_a2.id,
                 "role": "family",
+                "date_start": "2024-01-01",
             }
         )
         self.assertIn(self.unit_a2, self.owner_a.unit_ids)
