@@ -12,6 +12,7 @@ class PropertyBuilding(models.Model):
     _order = "project_id, sequence, name"
     _rec_name = "complete_name"
     _rec_names_search = ["complete_name", "name", "code"]
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     complete_name = fields.Char(
@@ -34,6 +35,7 @@ class PropertyBuilding(models.Model):
         "res.users",
         string="Grid Butler",
         tracking=True,
+        check_company=True,
         index=True,
         domain=[("share", "=", False)],
         help="The butler responsible for every household of this building.",

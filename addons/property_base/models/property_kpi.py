@@ -3,6 +3,8 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 
@@ -34,7 +36,12 @@ class PropertyKpi(models.Model):
     module = fields.Char(
         string="Measured By", help="Technical name of the add-on measuring this KPI."
     )
-    is_measured = fields.Boolean(compute="_compute_is_measured")
+    is_measured = fields.Boolean(
+        compute="_compute_is_measured",
+        search="_search_is_measured",
+        help="Whether an installed add-on measures this KPI. KPIs whose add-on "
+        "is not installed are hidden from the lists and the dashboard.",
+    )
     value_ids = fields.One2many("property.kpi.value", "kpi_id", string="Values")
 
     _code_uniq = models.Constraint("unique(code)", "A KPI code must be unique.")
@@ -43,6 +50,12 @@ class PropertyKpi(models.Model):
         measures = self._get_measures()
         for kpi in self:
             kpi.is_measured = kpi.code in measures
+
+    def _search_is_measured(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        measured = Domain("code", "in", list(self._get_measures()))
+        return measured if (operator == "=") == value else ~measured
 
     def _get_measures(self):
         """Return ``{kpi_code: callable(projects, date_from, date_to)}``."""
@@ -153,7 +166,26 @@ class PropertyKpi(models.Model):
         return done
 
     def action_snapshot_current_month(self):
+        """Take this month's snapshot now (the "Snapshot KPIs" action).
+
+        Public, hence callable over RPC by anyone who can read KPIs: only
+        managers may trigger it; the cron runs as the superuser.
+        """
+        if not self.env.su and not self.env.user.has_group(
+            "property_base.property_base_group_manager"
+        ):
+            raise AccessError(
+                self.env._("Only Owner Relations managers can take a KPI snapshot.")
+            )
         self.search([])._snapshot(fields.Date.context_today(self))
+
+    @api.model
+    def _demo_snapshot(self):
+        """Demo data: fill the dashboard with the current and previous month."""
+        today = fields.Date.context_today(self)
+        kpis = self.search([])
+        kpis._snapshot(today - relativedelta(months=1))
+        kpis._snapshot(today)
 
     @api.model
     def _cron_snapshot(self):

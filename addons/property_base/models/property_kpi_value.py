@@ -7,12 +7,17 @@ class PropertyKpiValue(models.Model):
     _name = "property.kpi.value"
     _description = "Property KPI Value"
     _order = "month desc, kpi_id, project_id"
+    _check_company_auto = True
 
     kpi_id = fields.Many2one(
         "property.kpi", required=True, ondelete="cascade", index=True
     )
     project_id = fields.Many2one(
-        "property.project", required=True, ondelete="cascade", index=True
+        "property.project",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
     )
     company_id = fields.Many2one("res.company", required=True, index=True)
     month = fields.Date(required=True, index=True, help="First day of the month.")

@@ -10,6 +10,7 @@ class PropertyProject(models.Model):
     _description = "Property Project"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "name"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(
@@ -23,12 +24,14 @@ class PropertyProject(models.Model):
         "res.users",
         string="Project Manager",
         tracking=True,
+        check_company=True,
         domain=[("share", "=", False)],
     )
     service_head_id = fields.Many2one(
         "res.users",
         string="Customer Service Head",
         tracking=True,
+        check_company=True,
         domain=[("share", "=", False)],
         help="Department head: the second escalation level after the grid butler.",
     )

@@ -13,9 +13,14 @@ class PropertyRelationshipHistory(models.Model):
     _name = "property.relationship.history"
     _description = "Relationship Category History"
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     partner_id = fields.Many2one(
-        "res.partner", required=True, index=True, ondelete="cascade"
+        "res.partner",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, index=True

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
 from ..const import TEMPLATE_PATH
@@ -11,12 +11,21 @@ class PropertyResidency(models.Model):
     _name = "property.residency"
     _description = "Residency"
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     partner_id = fields.Many2one(
-        "res.partner", required=True, index=True, ondelete="cascade"
+        "res.partner",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     unit_id = fields.Many2one(
-        "property.unit", required=True, index=True, ondelete="cascade"
+        "property.unit",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     building_id = fields.Many2one(
         related="unit_id.building_id", store=True, index=True, precompute=True
@@ -76,6 +85,43 @@ class PropertyResidency(models.Model):
                 f"{residency.partner_id.name} - {residency.unit_id.display_name}"
                 f" ({roles.get(residency.role, '')})"
             )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_link_allowed(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "partner_id" in vals or "unit_id" in vals:
+            self._check_link_allowed([vals])
+        return super().write(vals)
+
+    @api.model
+    def _check_link_allowed(self, vals_list):
+        """A user links only customers and units they may already work on.
+
+        Without this, a butler could attach any owner of another grid to a
+        unit of their own grid (the residency rule only looks at the unit) and
+        so pull that owner, profile and history into their grid.
+        """
+        if self.env.su:
+            return
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        )
+        units = self.env["property.unit"].browse(
+            {vals["unit_id"] for vals in vals_list if vals.get("unit_id")}
+        )
+        try:
+            partners.check_access("read")
+            units.check_access("read")
+        except AccessError as error:
+            raise AccessError(
+                self.env._(
+                    "You can only link a customer you can already see to a "
+                    "unit of your own grid."
+                )
+            ) from error
 
     @api.model
     def get_import_templates(self):

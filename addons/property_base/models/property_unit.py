@@ -57,6 +57,11 @@ class PropertyUnit(models.Model):
     )
     handover_date = fields.Date(tracking=True)
     residency_ids = fields.One2many("property.residency", "unit_id", string="Residents")
+    resident_count = fields.Integer(
+        string="Residents Count",
+        compute="_compute_resident_count",
+        help="People currently owning, renting or living in the unit.",
+    )
     owner_ids = fields.Many2many(
         "res.partner", compute="_compute_owner_ids", string="Current Owners"
     )
@@ -74,6 +79,19 @@ class PropertyUnit(models.Model):
             unit.complete_name = " ".join(
                 part for part in (unit.building_id.complete_name, unit.name) if part
             )
+
+    @api.depends("residency_ids.is_current")
+    @api.depends_context("date")
+    def _compute_resident_count(self):
+        counts = dict(
+            self.env["property.residency"]._read_group(
+                [("unit_id", "in", self.ids), ("is_current", "=", True)],
+                ["unit_id"],
+                ["partner_id:count_distinct"],
+            )
+        )
+        for unit in self:
+            unit.resident_count = counts.get(unit, 0)
 
     @api.depends("residency_ids.role", "residency_ids.is_current")
     def _compute_owner_ids(self):
@@ -97,5 +115,5 @@ class PropertyUnit(models.Model):
             "property_base.property_residency_action"
         )
         action["domain"] = [("unit_id", "=", self.id)]
-        action["context"] = {"default_unit_id": self.id}
+        action["context"] = {"default_unit_id": self.id, "search_default_current": 1}
         return action

@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -43,6 +43,11 @@ class ResPartner(models.Model):
         search="_search_unit_ids",
         string="Current Units",
     )
+    property_unit_count = fields.Integer(
+        string="Units",
+        compute="_compute_property_unit_count",
+        help="Units the customer currently owns, rents or lives in.",
+    )
     property_project_id = fields.Many2one(
         "property.project",
         compute="_compute_property_place",
@@ -63,6 +68,7 @@ class ResPartner(models.Model):
         readonly=False,
         index=True,
         tracking=True,
+        check_company=True,
         help="The grid butler of the customer's building; can be overridden.",
     )
     relationship_category = fields.Selection(
@@ -109,6 +115,18 @@ class ResPartner(models.Model):
         for partner in self:
             partner.unit_ids = partner.residency_ids.filtered("is_current").unit_id
 
+    @api.depends_context("date")
+    def _compute_property_unit_count(self):
+        counts = dict(
+            self.env["property.residency"]._read_group(
+                [("partner_id", "in", self.ids), ("is_current", "=", True)],
+                ["partner_id"],
+                ["unit_id:count_distinct"],
+            )
+        )
+        for partner in self:
+            partner.property_unit_count = counts.get(partner, 0)
+
     def _search_unit_ids(self, operator, value):
         return [
             (
@@ -151,10 +169,65 @@ class ResPartner(models.Model):
             }
         ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        categorized = [
+            vals
+            for vals in vals_list
+            if (vals.get("relationship_category") or "normal") != "normal"
+        ]
+        if categorized:
+            self._check_relationship_change_allowed()
+            for vals in categorized:
+                if not (vals.get("relationship_reason") or "").strip():
+                    raise ValidationError(
+                        self.env._(
+                            "Give a reason for the relationship category of %s.",
+                            vals.get("name") or self.env._("a new customer"),
+                        )
+                    )
+        partners = super().create(vals_list)
+        if categorized:
+            new_partners = partners.filtered(
+                lambda p: p.relationship_category != "normal"
+            )
+            history_sudo = self.env["property.relationship.history"].sudo()
+            history_sudo.create(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "company_id": (partner.company_id or self.env.company).id,
+                        "old_category": False,
+                        "new_category": partner.relationship_category,
+                        "reason": partner.relationship_reason.strip(),
+                    }
+                    for partner in new_partners
+                ]
+            )
+        return partners
+
     def write(self, vals):
         if "relationship_category" in vals:
             self._log_relationship_change(vals)
         return super().write(vals)
+
+    @api.model
+    def _check_relationship_change_allowed(self):
+        """Only officers set a relationship category (through their wizard).
+
+        The form shows the category read-only with the officer's "Change"
+        button; this refuses the same write made by a butler over RPC.
+        """
+        if self.env.su or self.env.user.has_group(
+            "property_base.property_base_group_officer"
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "Only an Owner Relations officer can change a customer's "
+                "relationship category."
+            )
+        )
 
     def _log_relationship_change(self, vals):
         """Keep one history line per real category change; a reason is mandatory."""
@@ -163,12 +236,14 @@ class ResPartner(models.Model):
         )
         if not changed:
             return
+        self._check_relationship_change_allowed()
         reason = (vals.get("relationship_reason") or "").strip()
         if not reason:
             raise ValidationError(
                 self.env._("Give a reason when changing a relationship category.")
             )
-        self.env["property.relationship.history"].sudo().create(
+        history_sudo = self.env["property.relationship.history"].sudo()
+        history_sudo.create(
             [
                 {
                     "partner_id": partner.id,
@@ -190,6 +265,19 @@ class ResPartner(models.Model):
             "target": "new",
             "context": {"default_partner_ids": self.ids},
         }
+
+    def action_view_property_residencies(self):
+        """Smart button of the contact: the customer's units (residencies)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_base.property_residency_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {
+            "default_partner_id": self.id,
+            "search_default_current": 1,
+        }
+        return action
 
     def action_compute_health(self):
         self._compute_property_health()
@@ -226,23 +314,24 @@ class ResPartner(models.Model):
 
     @api.model
     def _property_health_points(self):
-        get = self.env["ir.config_parameter"].sudo().get_param
+        """Points per base signal, as set on the Settings page."""
+        param = self.env["res.config.settings"]._property_int_param
         return {
-            "black": int(get("property_base.health_points_black", -30)),
-            "good": int(get("property_base.health_points_good", 10)),
-            "experience_officer": int(
-                get("property_base.health_points_experience_officer", 10)
+            "black": param("property_base.health_points_black"),
+            "good": param("property_base.health_points_good"),
+            "experience_officer": param(
+                "property_base.health_points_experience_officer"
             ),
         }
 
     @api.model
     def _property_health_thresholds(self):
-        get = self.env["ir.config_parameter"].sudo().get_param
+        param = self.env["res.config.settings"]._property_int_param
         return {
-            "base": int(get("property_base.health_base_score", 80)),
-            "at_risk": int(get("property_base.health_at_risk_below", 60)),
-            "watch": int(get("property_base.health_watch_below", 75)),
-            "high_value": int(get("property_base.health_high_value_from", 95)),
+            "base": param("property_base.health_base_score"),
+            "at_risk": param("property_base.health_at_risk_below"),
+            "watch": param("property_base.health_watch_below"),
+            "high_value": param("property_base.health_high_value_from"),
         }
 
     def _compute_property_health(self):

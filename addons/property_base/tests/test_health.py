@@ -62,3 +62,26 @@ class TestHealth(PropertyBaseCommon):
             counts.append(self.cr.sql_log_count - queries_before)
         self.assertEqual(counts[0], counts[1])
         self.assertEqual(set(partners.mapped("health_score")), {80})
+
+    def test_points_per_signal_are_settings(self):
+        """Issue 13: the points of a signal are set on the Settings page."""
+        settings = self.env["res.config.settings"]
+        form = settings.create({"property_health_points_black": -50})
+        form.execute()
+        self.owner_a.write(
+            {"relationship_category": "black", "relationship_reason": "Media threat"}
+        )
+        self.owner_a.action_compute_health()
+        self.assertEqual(self.owner_a.health_score, 30)
+        self.assertIn("-50 Black customer", self.owner_a.health_reasons)
+        self.assertEqual(settings.create({}).property_health_points_black, -50)
+
+    def test_missing_parameter_falls_back_to_settings_default(self):
+        self.env["ir.config_parameter"].search(
+            [("key", "=", "property_base.health_points_good")]
+        ).unlink()
+        self.owner_b.write(
+            {"relationship_category": "good", "relationship_reason": "Volunteer"}
+        )
+        self.owner_b.action_compute_health()
+        self.assertEqual(self.owner_b.health_score, 90)

@@ -97,3 +97,33 @@ class TestImport(PropertyBaseCommon):
             .get_import_templates()
         )
         self.assertIn("res_partner_import_template", customer_templates[0]["template"])
+
+    def test_customer_template_imports_category_with_history(self):
+        """Issue 13: the shipped customer template carries category and reason."""
+        (template,) = (
+            self.env["res.partner"]
+            .with_context(default_customer_stage="prospect")
+            .get_import_templates()
+        )
+        with file_open(template["template"].lstrip("/"), "rb") as handle:
+            content = handle.read()
+        wizard = self.env["base_import.import"].create(
+            {
+                "res_model": "res.partner",
+                "file": content,
+                "file_type": XLSX,
+                "file_name": "customers.xlsx",
+            }
+        )
+        options = {"has_headers": True, "quoting": '"', "separator": ","}
+        preview = wizard.parse_preview(options)
+        fields = [
+            (preview["matches"].get(index) or [False])[0]
+            for index in range(len(preview["headers"]))
+        ]
+        self.assertIn("relationship_reason", fields)
+        result = wizard.execute_import(fields, preview["headers"], options)
+        self.assertFalse(result["messages"])
+        customer = self.env["res.partner"].browse(result["ids"])
+        self.assertEqual(customer.relationship_category, "good")
+        self.assertEqual(customer.relationship_history_ids.new_category, "good")

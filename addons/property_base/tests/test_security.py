@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import PropertyBaseCommon
@@ -54,7 +54,7 @@ class TestSecurity(PropertyBaseCommon):
         self.owner_b.with_user(self.officer).read(["phone"])
 
     def test_only_manager_changes_kpi_targets(self):
-        kpi = self.env.ref("property_base.kpi_complaint_rate")
+        kpi = self.env.ref("property_base.kpi_occupancy_rate")
         with self.assertRaises(AccessError):
             kpi.with_user(self.officer).write({"target": 50})
         kpi.with_user(self.manager).write({"target": 8})
@@ -76,3 +76,31 @@ class TestSecurity(PropertyBaseCommon):
         self.assertEqual(projects, other_project)
         with self.assertRaises(AccessError):
             self.project.with_user(officer_other).read(["name"])
+
+    def test_only_manager_triggers_kpi_snapshot(self):
+        """Issue 12 item 5: the public snapshot method refuses non-managers."""
+        kpis = self.env["property.kpi"]
+        values = self.env["property.kpi.value"]
+        for user in (self.butler_a, self.officer):
+            with self.assertRaises(AccessError):
+                kpis.with_user(user).action_snapshot_current_month()
+        self.assertFalse(values.search([("project_id", "=", self.project.id)]))
+        kpis.with_user(self.manager).action_snapshot_current_month()
+        self.assertTrue(values.search([("project_id", "=", self.project.id)]))
+
+    def test_cross_company_links_refused(self):
+        other_company = self.env["res.company"].create({"name": "Other Property Co"})
+        other_butler = new_test_user(
+            self.env,
+            login="other_butler",
+            groups="property_base.property_base_group_butler",
+            company_id=other_company.id,
+            company_ids=[other_company.id],
+        )
+        with self.assertRaises(UserError):
+            self.building_a.butler_id = other_butler
+        with self.assertRaises(UserError):
+            self.project.manager_id = other_butler
+        self.owner_a.company_id = self.project.company_id
+        with self.assertRaises(UserError):
+            self.owner_a.butler_id = other_butler
