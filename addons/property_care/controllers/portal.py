@@ -45,7 +45,14 @@ class PropertyCarePortal(CustomerPortal):
             )
         return values
 
-    @http.route("/my/care", type="http", auth="user", methods=["GET"], readonly=True)
+    @http.route(
+        "/my/care",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+        readonly=True,
+    )
     def portal_my_care(self, **kw):
         values = self._prepare_portal_layout_values()
         values.update(
@@ -63,6 +70,7 @@ class PropertyCarePortal(CustomerPortal):
         "/my/care/<int:touchpoint_id>/confirm",
         type="http",
         auth="user",
+        website=True,
         methods=["POST"],
     )
     def portal_care_confirm(self, touchpoint_id, **kw):
@@ -73,6 +81,7 @@ class PropertyCarePortal(CustomerPortal):
         "/my/care/<int:touchpoint_id>/reschedule",
         type="http",
         auth="user",
+        website=True,
         methods=["POST"],
     )
     def portal_care_reschedule(self, touchpoint_id, requested_date=None, note="", **kw):

@@ -109,12 +109,6 @@ class PropertyCareTouchpoint(models.Model):
         "A customer has at most one open proactive touchpoint of each kind.",
     )
     _planned_deadline_idx = models.Index("(deadline) WHERE state = 'planned'")
-    _score_range = models.Constraint(
-        "CHECK(score BETWEEN 0 AND 5)", "The score goes from 1 to 5."
-    )
-    _deadline_after_due = models.Constraint(
-        "CHECK(deadline >= due_date)", "The deadline cannot be before the due date."
-    )
 
     @api.depends("state", "deadline")
     @api.depends_context("date")
@@ -139,6 +133,11 @@ class PropertyCareTouchpoint(models.Model):
             touchpoint.display_name = (
                 f"{touchpoint.partner_id.name or ''}: {touchpoint.name or ''}"
             )
+
+    @api.constrains("score")
+    def _check_score(self):
+        if any(not 0 <= touchpoint.score <= 5 for touchpoint in self):
+            raise ValidationError(self.env._("The score goes from 1 to 5."))
 
     @api.constrains("due_date", "deadline")
     def _check_dates(self):

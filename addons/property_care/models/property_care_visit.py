@@ -66,9 +66,6 @@ class PropertyCareVisit(models.Model):
         domain="[('partner_id', '=', partner_id), ('state', '=', 'planned')]",
     )
 
-    _score_range = models.Constraint(
-        "CHECK(score BETWEEN 0 AND 5)", "The visit score goes from 1 to 5."
-    )
     _unit_quarter_idx = models.Index("(quarter_start, building_id, unit_id)")
 
     @api.depends("partner_id")
@@ -91,6 +88,11 @@ class PropertyCareVisit(models.Model):
     def _compute_display_name(self):
         for visit in self:
             visit.display_name = f"{visit.partner_id.name or ''} {visit.date or ''}"
+
+    @api.constrains("score")
+    def _check_score(self):
+        if any(not 0 <= visit.score <= 5 for visit in self):
+            raise ValidationError(self.env._("The visit score goes from 1 to 5."))
 
     @api.constrains("date")
     def _check_date(self):
