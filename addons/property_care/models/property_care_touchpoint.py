@@ -296,9 +296,14 @@ class PropertyCareTouchpoint(models.Model):
         fall due within the look-ahead window, one batch of customer ids at a
         time. Each batch is committed; a crash loses at most the batch in
         flight, which the next run recreates (ON CONFLICT DO NOTHING)."""
+        self._generate_all(batch_size=batch_size, commit=True)
+
+    @api.model
+    def _generate_all(self, batch_size=5000, commit=False):
+        """Generate every due touchpoint; ``commit`` reports cron progress
+        (and commits) after each batch."""
         today = fields.Date.context_today(self)
-        partners = self.env["res.partner"]
-        partners._refresh_care_stages(batch_size=batch_size)
+        self.env["res.partner"]._refresh_care_stages(batch_size=batch_size)
         lines = self.env["property.care.plan.line"].search(
             [("plan_id.active", "=", True)]
         )
@@ -312,13 +317,15 @@ class PropertyCareTouchpoint(models.Model):
         cron = self.env["ir.cron"]
         if min_id is not None and lines:
             batches = range(min_id, max_id + 1, batch_size)
-            cron._commit_progress(remaining=len(batches))
+            if commit:
+                cron._commit_progress(remaining=len(batches))
             for id_from in batches:
                 self._generate_batch(lines, id_from, id_from + batch_size, today)
-                if not cron._commit_progress(1):
+                if commit and not cron._commit_progress(1):
                     return
         self._generate_proactive(today)
-        cron._commit_progress()
+        if commit:
+            cron._commit_progress()
 
     @api.model
     def _generate_proactive(self, today):
