@@ -79,3 +79,11 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="property_care.health_window_days",
         default=90,
     )
+
+    def set_values(self):
+        keys = ("settling_months", "warranty_months", "four_year_months")
+        get = self.env["ir.config_parameter"].sudo().get_param
+        before = [get(f"property_care.{key}") for key in keys]
+        super().set_values()
+        if before != [get(f"property_care.{key}") for key in keys]:
+            self.env["res.partner"]._refresh_care_stages(everyone=True)

@@ -11,6 +11,10 @@ from .property_care_plan_line import TRIGGER_FIELDS
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    _care_stage_next_date_idx = models.Index(
+        "(care_stage_next_date) WHERE care_stage_next_date IS NOT NULL"
+    )
+
     care_stage_id = fields.Many2one(
         "property.care.stage",
         string="Care Stage",
@@ -19,6 +23,13 @@ class ResPartner(models.Model):
         index=True,
         help='The "6+2" care stage, from the customer stage, the key dates and '
         "the settling-in and warranty periods of the settings.",
+    )
+    care_stage_next_date = fields.Date(
+        compute="_compute_care_stage_id",
+        store=True,
+        string="Care Stage Changes On",
+        help="Day the care stage moves on by itself; the daily cron refreshes "
+        "only the customers whose day has come.",
     )
     care_touchpoint_ids = fields.One2many(
         "property.care.touchpoint", "partner_id", string="Care Touchpoints"
@@ -53,8 +64,9 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         periods = self._care_stage_periods()
         for partner in self:
-            code = partner._care_stage_code(today, periods)
+            code, next_date = partner._care_stage_code(today, periods)
             partner.care_stage_id = stages.get(code, False) if code else False
+            partner.care_stage_next_date = next_date
 
     @api.model
     def _care_stage_periods(self):
@@ -66,27 +78,38 @@ class ResPartner(models.Model):
         }
 
     def _care_stage_code(self, today, periods):
-        """Map the customer stage and key dates to a care stage code."""
+        """Return the care stage code of the customer on ``today`` and the
+        day it will next change by itself (False if only an edit changes it)."""
         self.ensure_one()
         stage = self.customer_stage
         if not stage:
-            return False
+            return False, False
         if stage == "prospect":
-            return "pre_sale"
+            return "pre_sale", False
         if stage == "subscriber":
-            return "signing"
+            return "signing", False
         handover, move_in = self.handover_date, self.move_in_date
-        if not handover or handover > today:
-            return "awaiting" if stage == "signed" or handover else "journey"
-        if today >= handover + relativedelta(months=periods["four_year"]):
-            return "four_year"
-        if today >= handover + relativedelta(months=periods["warranty"]):
-            return "journey"
-        if not move_in or move_in > today:
-            return "handover"
-        if today < move_in + relativedelta(months=periods["settling"]):
-            return "settling"
-        return "warranty"
+        if not handover:
+            return ("awaiting" if stage == "signed" else "journey"), False
+        four_year = handover + relativedelta(months=periods["four_year"])
+        warranty_end = handover + relativedelta(months=periods["warranty"])
+        boundaries = [handover, four_year, warranty_end]
+        if move_in:
+            boundaries += [move_in, move_in + relativedelta(months=periods["settling"])]
+        next_date = min((d for d in boundaries if d > today), default=False)
+        if handover > today:
+            code = "awaiting"
+        elif today >= four_year:
+            code = "four_year"
+        elif today >= warranty_end:
+            code = "journey"
+        elif not move_in or move_in > today:
+            code = "handover"
+        elif today < move_in + relativedelta(months=periods["settling"]):
+            code = "settling"
+        else:
+            code = "warranty"
+        return code, next_date
 
     @api.depends(
         "relationship_category",
@@ -151,17 +174,26 @@ class ResPartner(models.Model):
         return action
 
     @api.model
-    def _refresh_care_stages(self, batch_size=5000):
-        """Recompute the stored care stage of every customer (it moves with
-        time, not only with the dates), writing only what changed."""
-        stage_field = self._fields["care_stage_id"]
-        last_id = 0
+    def _refresh_care_stages(self, batch_size=5000, everyone=False):
+        """Recompute the stored care stage of the customers whose stage moves
+        on by itself today (partial index on the next date), or of every
+        customer when the stage periods of the settings changed."""
+        stage_fields = [
+            self._fields["care_stage_id"],
+            self._fields["care_stage_next_date"],
+        ]
         domain = self._property_customer_domain()
+        if not everyone:
+            domain &= Domain(
+                "care_stage_next_date", "<=", fields.Date.context_today(self)
+            )
+        last_id = 0
         while batch := self.search(
             domain & Domain("id", ">", last_id), order="id", limit=batch_size
         ):
-            self.env.add_to_compute(stage_field, batch)
-            batch.flush_recordset(["care_stage_id"])
+            for field in stage_fields:
+                self.env.add_to_compute(field, batch)
+            batch.flush_recordset(["care_stage_id", "care_stage_next_date"])
             last_id = batch[-1].id
             batch.invalidate_recordset()
 

@@ -93,7 +93,11 @@ class TestCareStage(CareCommon):
         # three months after move-in the cron moves the customer on
         self._generate("2030-08-02")
         self.assertEqual(self._code(owner), "warranty")
-        # a longer settling-in period in the settings brings them back
-        self.env["ir.config_parameter"].set_param("property_care.settling_months", 6)
-        self._generate("2030-08-03")
-        self.assertEqual(self._code(owner), "settling")
+        self.assertEqual(owner.care_stage_next_date, date(2032, 3, 1))
+        # a longer settling-in period on the settings page brings them back
+        with freeze_time("2030-08-03"):
+            settings = self.env["res.config.settings"].create({})
+            settings.property_care_settling_months = 6
+            settings.execute()
+            self.assertEqual(self._code(owner), "settling")
+            self.assertEqual(owner.care_stage_next_date, date(2030, 11, 1))
