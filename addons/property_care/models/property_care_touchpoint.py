@@ -7,6 +7,10 @@ from odoo.tools import SQL
 
 from .property_care_plan_line import ACTIONS, ROLES, TRIGGER_FIELDS
 
+PROACTIVE_OPEN_INDEX = (
+    "(partner_id, kind) WHERE state = 'planned' AND kind IN ('at_risk', 'high_value')"
+)
+
 
 class PropertyCareTouchpoint(models.Model):
     """One planned contact with a customer (call, visit, inspection ...)."""
@@ -104,8 +108,7 @@ class PropertyCareTouchpoint(models.Model):
         "A plan line gives a customer one touchpoint per occurrence date.",
     )
     _proactive_open_uniq = models.UniqueIndex(
-        "(partner_id, kind) WHERE state = 'planned' "
-        "AND kind IN ('at_risk', 'high_value')",
+        PROACTIVE_OPEN_INDEX,
         "A customer has at most one open proactive touchpoint of each kind.",
     )
     _planned_deadline_idx = models.Index("(deadline) WHERE state = 'planned'")
@@ -335,15 +338,12 @@ class PropertyCareTouchpoint(models.Model):
         interval = self._care_param("proactive_interval_days", 30)
         days_allowed = self._care_param("proactive_days_allowed", 7)
         new_ids = []
-        for level, kind, action, name in (
-            ("at_risk", "at_risk", "visit", self.env._("At-risk care visit")),
-            (
-                "high_value",
-                "high_value",
-                "upgrade",
-                self.env._("Club upgrade / referral invitation"),
-            ),
-        ):
+        proactive = [
+            ("at_risk", "visit", self.env._("At-risk care visit")),
+            ("high_value", "upgrade", self.env._("Club upgrade / referral invitation")),
+        ]
+        for level, action, name in proactive:
+            kind = level
             self.env.cr.execute(
                 SQL(
                     """
