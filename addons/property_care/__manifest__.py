@@ -13,6 +13,7 @@
         "security/property_care_security.xml",
         "data/ir_config_parameter_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/mail_template_data.xml",
         "data/property_care_stage_data.xml",
         "data/property_care_plan_data.xml",
         "data/property_kpi_data.xml",

@@ -91,6 +91,7 @@ class PropertyCareTouchpoint(models.Model):
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
     portal_visible = fields.Boolean(related="line_id.portal_visible")
+    has_template = fields.Boolean(compute="_compute_has_template")
     portal_state = fields.Selection(
         [("confirmed", "Confirmed"), ("reschedule", "Another Day Requested")],
         string="Owner Answer",
@@ -129,6 +130,11 @@ class PropertyCareTouchpoint(models.Model):
             "deadline", "<", fields.Date.context_today(self)
         )
         return overdue if (operator == "=") == value else ~overdue
+
+    @api.depends("line_id.template_id")
+    def _compute_has_template(self):
+        for touchpoint in self:
+            touchpoint.has_template = bool(touchpoint.line_id.template_id)
 
     @api.depends("name", "partner_id.name")
     def _compute_display_name(self):
@@ -198,6 +204,26 @@ class PropertyCareTouchpoint(models.Model):
         to_reset = self.filtered(lambda t: t.state in ("missed", "cancelled"))
         to_reset.write({"state": "planned", "done_date": False})
         to_reset._schedule_activities()
+        return True
+
+    def action_send_message(self):
+        """Send the plan line's message template to the customer, logged in
+        the touchpoint's chatter."""
+        for touchpoint in self:
+            template = touchpoint.line_id.template_id
+            if not template:
+                raise UserError(
+                    self.env._(
+                        "The plan line of %s has no message template.",
+                        touchpoint.display_name,
+                    )
+                )
+            touchpoint.message_post_with_source(
+                template,
+                partner_ids=touchpoint.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
         return True
 
     def action_log_visit(self):
@@ -338,9 +364,11 @@ class PropertyCareTouchpoint(models.Model):
         interval = self._care_param("proactive_interval_days", 30)
         days_allowed = self._care_param("proactive_days_allowed", 7)
         new_ids = []
+        at_risk_name = self.env._("At-risk care visit")
+        upgrade_name = self.env._("Club upgrade / referral invitation")
         proactive = [
-            ("at_risk", "visit", self.env._("At-risk care visit")),
-            ("high_value", "upgrade", self.env._("Club upgrade / referral invitation")),
+            ("at_risk", "visit", at_risk_name),
+            ("high_value", "upgrade", upgrade_name),
         ]
         for level, action, name in proactive:
             kind = level

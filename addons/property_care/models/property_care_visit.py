@@ -40,7 +40,6 @@ class PropertyCareVisit(models.Model):
     )
     visitor_id = fields.Many2one(
         "res.users",
-        string="Visitor",
         required=True,
         index=True,
         default=lambda self: self.env.user,

@@ -84,6 +84,7 @@ class ResConfigSettings(models.TransientModel):
         keys = ("settling_months", "warranty_months", "four_year_months")
         get = self.env["ir.config_parameter"].sudo().get_param
         before = [get(f"property_care.{key}") for key in keys]
-        super().set_values()
+        res = super().set_values()
         if before != [get(f"property_care.{key}") for key in keys]:
             self.env["res.partner"]._refresh_care_stages(everyone=True)
+        return res

@@ -17,7 +17,6 @@ class ResPartner(models.Model):
 
     care_stage_id = fields.Many2one(
         "property.care.stage",
-        string="Care Stage",
         compute="_compute_care_stage_id",
         store=True,
         index=True,

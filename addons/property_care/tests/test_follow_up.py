@@ -71,3 +71,51 @@ class TestFollowUp(CareCommon):
         self.assertEqual(len(at_risk), 1)
         self.assertIn("Black customer", at_risk.description)
         self.assertEqual(at_risk.user_id, self.butler_a)
+
+    def test_greeting_template_is_sent_to_the_customer(self):
+        line = self._line("birthday")
+        self.assertEqual(
+            line.template_id, self.env.ref("property_care.mail_template_care_greeting")
+        )
+        touchpoint = self._planned(
+            name="Birthday greeting",
+            line_id=self._line("birthday").id,
+            action="greeting",
+        )
+        touchpoint.action_send_message()
+        message = touchpoint.message_ids.filtered(
+            lambda m: (
+                m.message_type != "notification" and "warmest wishes" in (m.body or "")
+            )
+        )
+        self.assertEqual(len(message), 1)
+        self.assertIn(self.owner_a, message.partner_ids)
+
+    def test_rerun_query_count_does_not_grow_with_customers(self):
+        Touchpoint = self.Touchpoint
+
+        def rerun_queries():
+            Touchpoint._generate_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            Touchpoint._generate_all()
+            return self.cr.sql_log_count - before
+
+        with freeze_time("2030-03-05"):
+            for i in range(3):
+                self._customer(
+                    f"Few {i}",
+                    unit=self.unit_a2,
+                    customer_stage="subscriber",
+                    subscription_date=date(2030, 3, 1),
+                )
+            few = rerun_queries()
+            for i in range(30):
+                self._customer(
+                    f"Many {i}",
+                    unit=self.unit_a2,
+                    customer_stage="subscriber",
+                    subscription_date=date(2030, 3, 1),
+                )
+            many = rerun_queries()
+        self.assertEqual(few, many)
