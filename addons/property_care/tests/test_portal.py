@@ -1,0 +1,100 @@
+from datetime import date
+
+from odoo import http
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import CareCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCarePortal(CareCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for partner, login in (
+            (cls.owner_a, "care_owner_a"),
+            (cls.owner_b, "care_owner_b"),
+        ):
+            new_test_user(
+                cls.env,
+                login=login,
+                password=login,
+                groups="base.group_portal",
+                partner_id=partner.id,
+            )
+        line = cls.env.ref("property_care.care_plan_line_inspection_11")
+        cls.inspection_a, cls.inspection_b, cls.call_a = cls.env[
+            "property.care.touchpoint"
+        ].create(
+            [
+                {
+                    "name": "Quality inspection at 11 months",
+                    "partner_id": cls.owner_a.id,
+                    "unit_id": cls.unit_a1.id,
+                    "line_id": line.id,
+                    "kind": "plan",
+                    "action": "inspection",
+                    "user_id": cls.butler_a.id,
+                    "due_date": date(2099, 3, 1),
+                    "deadline": date(2099, 3, 15),
+                },
+                {
+                    "name": "Inspection of B",
+                    "partner_id": cls.owner_b.id,
+                    "line_id": line.id,
+                    "kind": "plan",
+                    "action": "inspection",
+                    "user_id": cls.butler_b.id,
+                    "due_date": date(2099, 4, 1),
+                    "deadline": date(2099, 4, 15),
+                },
+                {
+                    "name": "Internal follow-up call",
+                    "partner_id": cls.owner_a.id,
+                    "user_id": cls.butler_a.id,
+                },
+            ]
+        )
+
+    def _post(self, url, data=None):
+        return self.url_open(
+            url, data={**(data or {}), "csrf_token": http.Request.csrf_token(self)}
+        )
+
+    def test_owner_sees_only_own_appointments_and_confirms(self):
+        self.authenticate("care_owner_a", "care_owner_a")
+        page = self.url_open("/my/care")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Quality inspection at 11 months", page.text)
+        self.assertIn("2099-03-01", page.text)
+        self.assertIn(self.butler_a.name, page.text)
+        self.assertNotIn("Inspection of B", page.text)
+        self.assertNotIn("Internal follow-up call", page.text)
+        response = self._post(f"/my/care/{self.inspection_a.id}/confirm")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.inspection_a.portal_state, "confirmed")
+        # someone else's appointment is not found and stays untouched
+        response = self._post(f"/my/care/{self.inspection_b.id}/confirm")
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.inspection_b.portal_state)
+
+    def test_owner_asks_for_another_day(self):
+        self.authenticate("care_owner_a", "care_owner_a")
+        self._post(
+            f"/my/care/{self.inspection_a.id}/reschedule",
+            {"requested_date": "2099-03-08", "note": "Away that week"},
+        )
+        self.assertEqual(self.inspection_a.portal_state, "reschedule")
+        self.assertEqual(self.inspection_a.portal_requested_date, date(2099, 3, 8))
+        request_activity = self.inspection_a.activity_ids.filtered(
+            lambda a: a.summary == "Owner asks for another day"
+        )
+        self.assertEqual(request_activity.user_id, self.butler_a)
+        self.assertIn("Away that week", request_activity.note)
+        # a day in the past is refused and changes nothing
+        response = self._post(
+            f"/my/care/{self.inspection_a.id}/reschedule",
+            {"requested_date": "2000-01-01"},
+        )
+        self.assertIn("Choose a day from today on", response.text)
+        self.assertEqual(self.inspection_a.portal_requested_date, date(2099, 3, 8))
