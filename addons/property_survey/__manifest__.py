@@ -16,6 +16,7 @@
         "data/property_survey_dimension_data.xml",
         "data/property_survey_exclusion_rule_data.xml",
         "data/survey_survey_data.xml",
+        "data/survey_inspection_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/property_survey_campaign_views.xml",

@@ -9,6 +9,25 @@ class PropertySurveyResult(models.Model):
     _description = "Satisfaction Results"
     _auto = False
     _order = "month desc, project_id"
+    _depends = {
+        "survey.user_input": [
+            "state",
+            "property_campaign_id",
+            "property_project_id",
+            "property_month",
+            "property_satisfied",
+            "property_loyal",
+        ],
+        "property.survey.history": [
+            "project_id",
+            "month",
+            "sample_size",
+            "satisfied_count",
+            "loyal_count",
+        ],
+        "property.kpi": ["code", "target"],
+        "property.project": ["company_id"],
+    }
 
     project_id = fields.Many2one("property.project", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

@@ -11,6 +11,6 @@ class PropertySurveyParetoLine(models.TransientModel):
     reason = fields.Char(required=True)
     dimension_id = fields.Many2one("property.survey.dimension")
     count = fields.Integer()
-    share = fields.Float(string="Share (%)", digits=(5, 1))
-    cumulative_share = fields.Float(string="Cumulative (%)", digits=(5, 1))
+    share = fields.Float(string="Share (%)")
+    cumulative_share = fields.Float(string="Cumulative (%)")
     vital = fields.Boolean(string="Vital Few", help="Among the reasons making up 80%.")
