@@ -367,14 +367,18 @@ class PropertySurveyCampaign(models.Model):
                 SQL(
                     """
                     INSERT INTO property_survey_household
-                        (campaign_id, unit_id, building_id, partner_id, state,
+                        (campaign_id, project_id, company_id, month, unit_id,
+                         building_id, partner_id, state,
                          create_uid, create_date, write_uid, write_date)
                     VALUES %s
                     """,
                     SQL(", ").join(
                         SQL(
-                            "(%s, %s, %s, %s, 'sampled', %s, %s, %s, %s)",
+                            "(%s, %s, %s, %s, %s, %s, %s, 'sampled', %s, %s, %s, %s)",
                             self.id,
+                            self.project_id.id,
+                            self.company_id.id,
+                            self.month,
                             unit_id,
                             building_id,
                             partner_id,
@@ -484,9 +488,11 @@ class PropertySurveyCampaign(models.Model):
                       FROM households h
                 ), excluded AS (
                     INSERT INTO property_survey_household
-                        (campaign_id, unit_id, building_id, partner_id, state,
-                         exclusion_rule, create_uid, create_date, write_uid, write_date)
-                    SELECT %(campaign)s, unit_id, building_id, partner_id, 'excluded',
+                        (campaign_id, project_id, company_id, month, unit_id,
+                         building_id, partner_id, state, exclusion_rule,
+                         create_uid, create_date, write_uid, write_date)
+                    SELECT %(campaign)s, %(project)s, %(company)s, %(month)s, unit_id,
+                           building_id, partner_id, 'excluded',
                            rule, %(uid)s, %(now)s, %(uid)s, %(now)s
                       FROM classified
                      WHERE rule IS NOT NULL
@@ -497,6 +503,7 @@ class PropertySurveyCampaign(models.Model):
                 """,
                 today=today,
                 project=self.project_id.id,
+                company=self.company_id.id,
                 campaign=self.id,
                 month=self.month,
                 since=since,

@@ -71,17 +71,19 @@ class SurveyCommon(PropertyBaseCommon):
         )
         return units
 
-    def _question(self, role, dimension=None):
-        return self.survey.question_ids.filtered(
+    @classmethod
+    def _question(cls, role, dimension=None):
+        return cls.survey.question_ids.filtered(
             lambda q: q.property_role == role
             and (not dimension or q.property_dimension_id.code == dimension)
         )
 
-    def _answer(self, answer, overall, loyalty=5, reasons=(), comment=None):
+    @classmethod
+    def _answer(cls, answer, overall, loyalty=5, reasons=(), comment=None):
         """Fill and submit ``answer`` the way the survey controller does."""
-        answer._save_lines(self._question("overall"), overall)
-        answer._save_lines(self._question("loyalty"), loyalty)
-        reason_question = self._question("reasons")
+        answer._save_lines(cls._question("overall"), overall)
+        answer._save_lines(cls._question("loyalty"), loyalty)
+        reason_question = cls._question("reasons")
         if reasons or comment:
             answer._save_lines(
                 reason_question,
