@@ -110,3 +110,19 @@ class TestPortal(SurveyCommon, HttpCase):
         self.authenticate("owner_portal", "owner_portal")
         page = self.url_open("/my/satisfaction")
         self.assertIn("no questionnaire to answer", page.text)
+
+    def test_interviewer_fills_owner_questionnaire_others_cannot(self):
+        household = self.other
+        household.user_input_id.unlink()
+        household.with_user(self.officer).action_phone_interview()
+        answer = household.user_input_id
+        url = f"{answer.survey_id.get_start_url()}?answer_token={answer.access_token}"
+        form = f'data-answer-token="{answer.access_token}"'
+        self.authenticate("officer", "officer")
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(form, page.text)
+        # the owner of another household, logged in, cannot open it
+        self.authenticate("owner_portal", "owner_portal")
+        page = self.url_open(url)
+        self.assertNotIn(form, page.text)
