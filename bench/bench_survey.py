@@ -52,7 +52,8 @@ SELECT u.id, u.building_id, r.partner_id
                  WHERE rs.unit_id = u.id AND rs.date_start <= %(today)s
                    AND (rs.date_end IS NULL OR rs.date_end >= %(today)s)
               ORDER BY CASE rs.role WHEN 'owner' THEN 0 WHEN 'co_owner' THEN 1
-                                    WHEN 'tenant' THEN 2 ELSE 3 END, rs.date_start, rs.id
+                                    WHEN 'tenant' THEN 2 ELSE 3 END,
+                       rs.date_start, rs.id
                  LIMIT 1) r ON TRUE
   JOIN res_partner p ON p.id = r.partner_id
  WHERE u.project_id = %(project)s AND u.active
@@ -61,9 +62,11 @@ SELECT u.id, u.building_id, r.partner_id
    AND p.property_survey_opt_out IS NOT TRUE
    AND NOT EXISTS (SELECT 1 FROM property_survey_household ph
                      JOIN property_survey_campaign pc ON pc.id = ph.campaign_id
-                    WHERE ph.unit_id = u.id AND ph.answered AND pc.project_id = %(project)s
+                    WHERE ph.unit_id = u.id AND ph.answered
+                      AND pc.project_id = %(project)s
                       AND pc.month >= %(since)s AND pc.month < %(month)s)
-''', today=today, project=project.id, month=month, since=month.replace(year=month.year - 1))
+''', today=today, project=project.id, month=month,
+      since=month.replace(year=month.year - 1))
 times = []
 for _i in range(3):
     t = time.perf_counter()
@@ -114,7 +117,8 @@ projects = [r[0] for r in cr.fetchall()]
 cr.execute(SQL('''
     INSERT INTO property_survey_campaign
         (name, project_id, company_id, month, survey_id, state, sample_mode)
-    SELECT 'bench', p, %%s, (%%s::date + (m || ' month')::interval)::date, %%s, 'closed', 'fixed'
+    SELECT 'bench', p, %%s, (%%s::date + (m || ' month')::interval)::date, %%s,
+           'closed', 'fixed'
       FROM unnest(%%s) p, generate_series(0, 23) m
     RETURNING id, project_id, month''', company.id, first, survey.id, projects))
 campaigns = cr.fetchall()
@@ -150,9 +154,11 @@ cr.execute(SQL('''
 env.cr.commit()
 out["insert_s"] = round(time.perf_counter() - t, 1)
 cr.execute("ANALYZE")
-cr.execute("SELECT count(*) FROM survey_user_input WHERE property_campaign_id IS NOT NULL AND state = 'done'")
+cr.execute("SELECT count(*) FROM survey_user_input"
+           " WHERE property_campaign_id IS NOT NULL AND state = 'done'")
 out["answers"] = cr.fetchone()[0]
-cr.execute("SELECT count(*) FROM survey_user_input_line WHERE property_role = 'reasons'")
+cr.execute("SELECT count(*) FROM survey_user_input_line"
+           " WHERE property_role = 'reasons'")
 out["reason_lines"] = cr.fetchone()[0]
 Result = env["property.survey.result"]
 Project = env["property.project"]

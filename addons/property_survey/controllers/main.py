@@ -4,7 +4,12 @@ from odoo.http import request
 
 class PropertySurvey(Survey):
     def _check_validity(
-        self, survey_sudo, answer_sudo, answer_token, ensure_token=True, check_partner=True
+        self,
+        survey_sudo,
+        answer_sudo,
+        answer_token,
+        ensure_token=True,
+        check_partner=True,
     ):
         """Let the interviewer of a phone interview fill the owner's answer.
 

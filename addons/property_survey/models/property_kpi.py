@@ -19,33 +19,37 @@ class PropertyKpi(models.Model):
         grouped query.
         """
         totals = defaultdict(lambda: [0, 0, 0])
-        for project, satisfied, loyal, count in self.env[
-            "survey.user_input"
-        ].sudo()._read_group(
-            [
-                ("property_project_id", "in", projects.ids),
-                ("property_month", ">=", date_from),
-                ("property_month", "<", date_to),
-                ("property_campaign_id", "!=", False),
-                ("state", "=", "done"),
-            ],
-            ["property_project_id", "property_satisfied", "property_loyal"],
-            ["__count"],
+        for project, satisfied, loyal, count in (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [
+                    ("property_project_id", "in", projects.ids),
+                    ("property_month", ">=", date_from),
+                    ("property_month", "<", date_to),
+                    ("property_campaign_id", "!=", False),
+                    ("state", "=", "done"),
+                ],
+                ["property_project_id", "property_satisfied", "property_loyal"],
+                ["__count"],
+            )
         ):
             row = totals[project.id]
             row[0] += count
             row[1] += count if satisfied else 0
             row[2] += count if loyal else 0
-        for project, answered, satisfied, loyal in self.env[
-            "property.survey.history"
-        ].sudo()._read_group(
-            [
-                ("project_id", "in", projects.ids),
-                ("month", ">=", date_from),
-                ("month", "<", date_to),
-            ],
-            ["project_id"],
-            ["sample_size:sum", "satisfied_count:sum", "loyal_count:sum"],
+        for project, answered, satisfied, loyal in (
+            self.env["property.survey.history"]
+            .sudo()
+            ._read_group(
+                [
+                    ("project_id", "in", projects.ids),
+                    ("month", ">=", date_from),
+                    ("month", "<", date_to),
+                ],
+                ["project_id"],
+                ["sample_size:sum", "satisfied_count:sum", "loyal_count:sum"],
+            )
         ):
             row = totals[project.id]
             row[0] += answered
@@ -56,13 +60,17 @@ class PropertyKpi(models.Model):
     def _measure_survey_satisfaction(self, projects, date_from, date_to):
         return {
             project_id: 100.0 * row[1] / row[0]
-            for project_id, row in self._survey_rates(projects, date_from, date_to).items()
+            for project_id, row in self._survey_rates(
+                projects, date_from, date_to
+            ).items()
             if row[0]
         }
 
     def _measure_survey_loyalty(self, projects, date_from, date_to):
         return {
             project_id: 100.0 * row[2] / row[0]
-            for project_id, row in self._survey_rates(projects, date_from, date_to).items()
+            for project_id, row in self._survey_rates(
+                projects, date_from, date_to
+            ).items()
             if row[0]
         }

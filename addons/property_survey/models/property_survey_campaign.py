@@ -62,8 +62,10 @@ class PropertySurveyCampaign(models.Model):
     _check_company_auto = True
 
     def _default_param(self, key, default):
-        return self.env["ir.config_parameter"].sudo().get_param(
-            f"property_survey.{key}", default
+        return (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(f"property_survey.{key}", default)
         )
 
     def _default_survey(self):
@@ -93,7 +95,7 @@ class PropertySurveyCampaign(models.Model):
         "survey.survey",
         string="Questionnaire",
         required=True,
-        default=_default_survey,
+        default=lambda self: self._default_survey(),
         domain=[("property_kind", "=", "satisfaction")],
         tracking=True,
     )
@@ -198,12 +200,19 @@ class PropertySurveyCampaign(models.Model):
 
     def _compute_answer_figures(self):
         figures = defaultdict(lambda: defaultdict(int))
-        for campaign, state, satisfied, loyal, count in self.env[
-            "survey.user_input"
-        ].sudo()._read_group(
-            [("property_campaign_id", "in", self.ids)],
-            ["property_campaign_id", "state", "property_satisfied", "property_loyal"],
-            ["__count"],
+        for campaign, state, satisfied, loyal, count in (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [("property_campaign_id", "in", self.ids)],
+                [
+                    "property_campaign_id",
+                    "state",
+                    "property_satisfied",
+                    "property_loyal",
+                ],
+                ["__count"],
+            )
         ):
             fig = figures[campaign.id]
             fig["invited"] += count
@@ -230,11 +239,15 @@ class PropertySurveyCampaign(models.Model):
                     self.env._("A campaign month starts on the first day of a month.")
                 )
 
-    @api.constrains("sample_mode", "sample_size_fixed", "confidence_level", "margin_error")
+    @api.constrains(
+        "sample_mode", "sample_size_fixed", "confidence_level", "margin_error"
+    )
     def _check_sampling(self):
         for campaign in self:
             if campaign.sample_mode == "fixed" and campaign.sample_size_fixed <= 0:
-                raise ValidationError(self.env._("A fixed sample size must be positive."))
+                raise ValidationError(
+                    self.env._("A fixed sample size must be positive.")
+                )
             if campaign.sample_mode == "statistical" and not (
                 0 < campaign.confidence_level < 100 and 0 < campaign.margin_error < 100
             ):
@@ -398,7 +411,8 @@ class PropertySurveyCampaign(models.Model):
                     "building_id": building_id,
                     "eligible_count": len(per_building[building_id]),
                     "sample_size": quotas[building_id],
-                    "proportional_size": size * len(per_building[building_id])
+                    "proportional_size": size
+                    * len(per_building[building_id])
                     / len(eligible),
                 }
                 for building_id in sorted(per_building)
@@ -470,7 +484,8 @@ class PropertySurveyCampaign(models.Model):
                             THEN 'not_handed_over'
                         WHEN %(vacant)s AND h.occupancy != 'occupied' THEN 'vacant'
                         WHEN %(no_contact)s AND (h.partner_id IS NULL OR (
-                                COALESCE(h.email, '') = '' AND COALESCE(h.phone, '') = ''))
+                                COALESCE(h.email, '') = ''
+                                AND COALESCE(h.phone, '') = ''))
                             THEN 'no_contact'
                         WHEN %(opted_out)s AND h.property_survey_opt_out IS TRUE
                             THEN 'opted_out'
@@ -479,7 +494,8 @@ class PropertySurveyCampaign(models.Model):
                         WHEN %(recently_surveyed)s AND EXISTS (
                                 SELECT 1
                                   FROM property_survey_household ph
-                                  JOIN property_survey_campaign pc ON pc.id = ph.campaign_id
+                                  JOIN property_survey_campaign pc
+                                    ON pc.id = ph.campaign_id
                                  WHERE ph.unit_id = h.unit_id AND ph.answered
                                    AND pc.project_id = %(project)s
                                    AND pc.month >= %(since)s AND pc.month < %(month)s)
@@ -527,7 +543,9 @@ class PropertySurveyCampaign(models.Model):
             raise UserError(
                 self.env._("Draw the sample of %s before inviting.", self.name)
             )
-        todo = households.filtered(lambda h: h.state == "sampled" and not h.user_input_id)
+        todo = households.filtered(
+            lambda h: h.state == "sampled" and not h.user_input_id
+        )
         answers = self.env["survey.user_input"]
         survey_sudo = self.survey_id.sudo()
         for household in todo:
@@ -549,7 +567,9 @@ class PropertySurveyCampaign(models.Model):
 
     def _invite_by_email(self):
         households = self.household_ids.filtered(
-            lambda h: h.state == "sampled" and not h.user_input_id and h.partner_id.email
+            lambda h: (
+                h.state == "sampled" and not h.user_input_id and h.partner_id.email
+            )
         )
         answers = self._invite(households, "email")
         template = self.env.ref(
@@ -581,7 +601,9 @@ class PropertySurveyCampaign(models.Model):
             return
         month = (today + relativedelta(months=1)).replace(day=1)
         projects = self.env["property.project"].search([])
-        existing = self.search([("month", "=", month), ("project_id", "in", projects.ids)])
+        existing = self.search(
+            [("month", "=", month), ("project_id", "in", projects.ids)]
+        )
         missing = projects - existing.project_id
         survey = self._default_survey()
         if missing and survey:
@@ -625,7 +647,8 @@ class PropertySurveyCampaign(models.Model):
         }
         survey = self._default_survey()
         questions = {
-            (q.property_role, q.property_dimension_id.code): q for q in survey.question_ids
+            (q.property_role, q.property_dimension_id.code): q
+            for q in survey.question_ids
         }
         reason_question = questions[("reasons", False)]
         campaigns = self.browse()
@@ -651,15 +674,23 @@ class PropertySurveyCampaign(models.Model):
                 zip(households, overall_scores, strict=False)
             ):
                 if index % 3 == 0:
-                    answer = campaign._invite(household, "phone", interviewer=interviewer)
+                    answer = campaign._invite(
+                        household, "phone", interviewer=interviewer
+                    )
                 else:
                     answer = campaign._invite(household, "portal")
                 answer._save_lines(questions[("overall", False)], overall)
-                answer._save_lines(questions[("loyalty", False)], min(5, overall + index % 2))
+                answer._save_lines(
+                    questions[("loyalty", False)], min(5, overall + index % 2)
+                )
                 for (role, code), question in questions.items():
                     if role == "dimension":
-                        score = overall - 1 if code in ("parking", "cleaning") else overall
-                        answer._save_lines(question, max(1, min(5, score + (index + offset) % 2)))
+                        score = (
+                            overall - 1 if code in ("parking", "cleaning") else overall
+                        )
+                        answer._save_lines(
+                            question, max(1, min(5, score + (index + offset) % 2))
+                        )
                 if overall <= 3:
                     codes = reasons_by_score[overall][: 1 + (index + offset) % 2]
                     answer._save_lines(

@@ -13,6 +13,4 @@ class PropertySurveyDimension(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
 
-    _code_uniq = models.Constraint(
-        "unique(code)", "A dimension code must be unique."
-    )
+    _code_uniq = models.Constraint("unique(code)", "A dimension code must be unique.")

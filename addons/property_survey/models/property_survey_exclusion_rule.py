@@ -28,7 +28,6 @@ class PropertySurveyExclusionRule(models.Model):
     sequence = fields.Integer(default=10)
     enabled = fields.Boolean(default=True, tracking=True)
     months = fields.Integer(
-        string="Months",
         default=3,
         tracking=True,
         help="For 'Surveyed recently': households that answered within this many "

@@ -60,8 +60,15 @@ class PropertySurveyHistory(models.Model):
 
     @api.constrains("project_id", "month")
     def _check_no_campaign(self):
-        campaigns = self.env["property.survey.campaign"].sudo().search(
-            [("project_id", "in", self.project_id.ids), ("month", "in", self.mapped("month"))]
+        campaigns = (
+            self.env["property.survey.campaign"]
+            .sudo()
+            .search(
+                [
+                    ("project_id", "in", self.project_id.ids),
+                    ("month", "in", self.mapped("month")),
+                ]
+            )
         )
         keys = {(c.project_id.id, c.month) for c in campaigns}
         for row in self:

@@ -70,14 +70,14 @@ class PropertySurveyHousehold(models.Model):
         """Staff interview the respondent by phone and fill the questionnaire."""
         self.ensure_one()
         if self.state != "sampled":
-            raise UserError(
-                self.env._("Only sampled households can be interviewed.")
-            )
+            raise UserError(self.env._("Only sampled households can be interviewed."))
         if self.user_input_id:
             answer = self.user_input_id
             if answer.state == "done":
                 raise UserError(
-                    self.env._("%s already answered this campaign.", self.unit_id.display_name)
+                    self.env._(
+                        "%s already answered this campaign.", self.unit_id.display_name
+                    )
                 )
             answer.sudo().write(
                 {"property_channel": "phone", "property_interviewer_id": self.env.uid}
@@ -94,5 +94,6 @@ class PropertySurveyHousehold(models.Model):
     def action_invite_portal(self):
         """Open a questionnaire the owner finds on their portal /my page."""
         for campaign in self.campaign_id:
-            campaign._invite(self.filtered(lambda h: h.campaign_id == campaign), "portal")
+            households = self.filtered(lambda h, c=campaign: h.campaign_id == c)
+            campaign._invite(households, "portal")
         return True

@@ -74,12 +74,21 @@ class PropertySurveyInspection(models.Model):
             .sudo()
             .get_param("property_survey.weak_items_count", 5)
         )
-        lines = self.env["survey.user_input.line"].sudo().search(
-            [("user_input_id", "in", self.user_input_id.ids), ("answer_type", "=", "suggestion")]
+        lines = (
+            self.env["survey.user_input.line"]
+            .sudo()
+            .search(
+                [
+                    ("user_input_id", "in", self.user_input_id.ids),
+                    ("answer_type", "=", "suggestion"),
+                ]
+            )
         )
         by_input = {}
         for line in lines:
-            weight = max(line.question_id.suggested_answer_ids.mapped("answer_score") or [0])
+            weight = max(
+                line.question_id.suggested_answer_ids.mapped("answer_score") or [0]
+            )
             lost = weight - line.answer_score
             if lost > 0:
                 by_input.setdefault(line.user_input_id.id, []).append(

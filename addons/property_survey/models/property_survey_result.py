@@ -47,7 +47,9 @@ class PropertySurveyResult(models.Model):
     satisfaction_target = fields.Float(
         string="Satisfaction Target (%)", readonly=True, aggregator="avg"
     )
-    loyalty_target = fields.Float(string="Loyalty Target (%)", readonly=True, aggregator="avg")
+    loyalty_target = fields.Float(
+        string="Loyalty Target (%)", readonly=True, aggregator="avg"
+    )
     satisfaction_gap = fields.Float(
         string="Satisfaction vs Target", readonly=True, aggregator="avg", digits=(5, 1)
     )
@@ -55,19 +57,23 @@ class PropertySurveyResult(models.Model):
     @property
     def _table_query(self):
         return SQL(
-                """
+            """
                     WITH targets AS (
                         SELECT
-                            COALESCE(MAX(target) FILTER (WHERE code = 'satisfaction'), 0)
-                                AS satisfaction,
+                            COALESCE(
+                                MAX(target) FILTER (WHERE code = 'satisfaction'), 0
+                            ) AS satisfaction,
                             COALESCE(MAX(target) FILTER (WHERE code = 'loyalty'), 0)
                                 AS loyalty
                           FROM property_kpi
                     ), rows AS (
-                        SELECT ui.property_project_id AS project_id, ui.property_month AS month,
+                        SELECT ui.property_project_id AS project_id,
+                               ui.property_month AS month,
                                'campaign' AS source, COUNT(*) AS answered_count,
-                               COUNT(*) FILTER (WHERE ui.property_satisfied) AS satisfied_count,
-                               COUNT(*) FILTER (WHERE ui.property_loyal) AS loyal_count
+                               COUNT(*) FILTER (WHERE ui.property_satisfied)
+                                   AS satisfied_count,
+                               COUNT(*) FILTER (WHERE ui.property_loyal)
+                                   AS loyal_count
                           FROM survey_user_input ui
                          WHERE ui.state = 'done' AND ui.property_campaign_id IS NOT NULL
                       GROUP BY ui.property_project_id, ui.property_month

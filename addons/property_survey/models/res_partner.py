@@ -11,7 +11,9 @@ class ResPartner(models.Model):
         "excluded by this rule when it is on.",
     )
     property_survey_answer_ids = fields.One2many(
-        "survey.user_input", "partner_id", string="Satisfaction Answers",
+        "survey.user_input",
+        "partner_id",
+        string="Satisfaction Answers",
         domain=[("property_campaign_id", "!=", False)],
     )
     property_survey_last_score = fields.Integer(
@@ -27,14 +29,18 @@ class ResPartner(models.Model):
         """``{partner_id: overall score of their latest completed answer}``."""
         if not self.ids:
             return {}
-        answers = self.env["survey.user_input"].sudo().search_read(
-            [
-                ("partner_id", "in", self.ids),
-                ("property_campaign_id", "!=", False),
-                ("state", "=", "done"),
-            ],
-            ["partner_id", "property_overall_score"],
-            order="end_datetime desc, id desc",
+        answers = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search_read(
+                [
+                    ("partner_id", "in", self.ids),
+                    ("property_campaign_id", "!=", False),
+                    ("state", "=", "done"),
+                ],
+                ["partner_id", "property_overall_score"],
+                order="end_datetime desc, id desc",
+            )
         )
         last = {}
         for answer in answers:
@@ -76,5 +82,8 @@ class ResPartner(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "property_survey.survey_user_input_action_property"
         )
-        action["domain"] = [("partner_id", "=", self.id), ("property_campaign_id", "!=", False)]
+        action["domain"] = [
+            ("partner_id", "=", self.id),
+            ("property_campaign_id", "!=", False),
+        ]
         return action

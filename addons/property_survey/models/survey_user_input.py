@@ -79,12 +79,16 @@ class SurveyUserInput(models.Model):
             .get_param("property_survey.satisfied_min_score", 4)
         )
         scores = defaultdict(dict)
-        lines = self.env["survey.user_input.line"].sudo().search(
-            [
-                ("user_input_id", "in", self.ids),
-                ("property_role", "in", ("overall", "loyalty")),
-                ("skipped", "=", False),
-            ]
+        lines = (
+            self.env["survey.user_input.line"]
+            .sudo()
+            .search(
+                [
+                    ("user_input_id", "in", self.ids),
+                    ("property_role", "in", ("overall", "loyalty")),
+                    ("skipped", "=", False),
+                ]
+            )
         )
         for line in lines:
             scores[line.user_input_id.id][line.property_role] = line.value_scale

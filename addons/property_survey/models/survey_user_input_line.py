@@ -36,7 +36,8 @@ class SurveyUserInputLine(models.Model):
         for line in self:
             line.property_satisfied_pct = (
                 100.0
-                if line.question_id.property_role and line.answer_type == "scale"
+                if line.question_id.property_role
+                and line.answer_type == "scale"
                 and line.value_scale >= threshold
                 else 0.0
             )

@@ -1,6 +1,5 @@
-from odoo.tests import new_test_user
-
 from odoo.addons.property_base.tests.common import PropertyBaseCommon
+from odoo.tests import new_test_user
 
 
 class SurveyCommon(PropertyBaseCommon):
@@ -74,8 +73,10 @@ class SurveyCommon(PropertyBaseCommon):
     @classmethod
     def _question(cls, role, dimension=None):
         return cls.survey.question_ids.filtered(
-            lambda q: q.property_role == role
-            and (not dimension or q.property_dimension_id.code == dimension)
+            lambda q: (
+                q.property_role == role
+                and (not dimension or q.property_dimension_id.code == dimension)
+            )
         )
 
     @classmethod

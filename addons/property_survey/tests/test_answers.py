@@ -16,7 +16,9 @@ class TestAnswers(SurveyCommon):
         super().setUpClass()
         cls.campaign.sample_size_fixed = 13
         cls.campaign.action_draw()
-        cls.sampled = cls.campaign.household_ids.filtered(lambda h: h.state == "sampled")
+        cls.sampled = cls.campaign.household_ids.filtered(
+            lambda h: h.state == "sampled"
+        )
 
     def _household(self, unit):
         return self.sampled.filtered(lambda h: h.unit_id == unit)
@@ -77,24 +79,29 @@ class TestAnswers(SurveyCommon):
         household = self._household(self.a_units[2])
         household.action_invite_portal()
         answer = household.user_input_id
-        with self.assertRaisesRegex(ValidationError, "out of range"):
-            with self.env.cr.savepoint():
-                answer._save_lines(self._question("overall"), 7)
+        with (
+            self.assertRaisesRegex(ValidationError, "out of range"),
+            self.env.cr.savepoint(),
+        ):
+            answer._save_lines(self._question("overall"), 7)
         self.assertFalse(answer.user_input_line_ids)
         self.assertEqual(answer.state, "new")
 
     def test_one_answer_per_household_and_campaign(self):
         household = self._household(self.a_units[3])
         household.action_invite_portal()
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
-            with self.env.cr.savepoint():
-                self.survey._create_answer(
-                    partner=household.partner_id,
-                    check_attempts=False,
-                    property_campaign_id=self.campaign.id,
-                    property_household_id=household.id,
-                    property_unit_id=household.unit_id.id,
-                )
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.survey._create_answer(
+                partner=household.partner_id,
+                check_attempts=False,
+                property_campaign_id=self.campaign.id,
+                property_household_id=household.id,
+                property_unit_id=household.unit_id.id,
+            )
         self.assertEqual(
             self.env["survey.user_input"].search_count(
                 [("property_campaign_id", "=", self.campaign.id)]
@@ -109,9 +116,11 @@ class TestAnswers(SurveyCommon):
         household = self._household(self.a_units[4])
         household.action_invite_portal()
         answer = household.user_input_id
-        with self.assertRaisesRegex(ValidationError, "does not belong to campaign"):
-            with self.env.cr.savepoint():
-                answer.property_campaign_id = other
+        with (
+            self.assertRaisesRegex(ValidationError, "does not belong to campaign"),
+            self.env.cr.savepoint(),
+        ):
+            answer.property_campaign_id = other
         self.assertEqual(answer.property_campaign_id, self.campaign)
 
     def test_invite_requires_drawn_sample(self):
@@ -126,7 +135,9 @@ class TestAnswers(SurveyCommon):
 
         book = openpyxl.Workbook()
         sheet = book.active
-        sheet.append(["project_id", "month", "sample_size", "satisfied_count", "loyal_count"])
+        sheet.append(
+            ["project_id", "month", "sample_size", "satisfied_count", "loyal_count"]
+        )
         sheet.append([self.project.name, "2024-01-01", 100, 82, 80])
         sheet.append([self.project.name, "2024-02-01", 120, 108, 99])
         stream = io.BytesIO()
@@ -136,24 +147,40 @@ class TestAnswers(SurveyCommon):
                 "res_model": "property.survey.history",
                 "file": stream.getvalue(),
                 "file_name": "history.xlsx",
-                "file_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "file_type": "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet",
             }
         )
-        fields = ["project_id", "month", "sample_size", "satisfied_count", "loyal_count"]
-        result = wizard.execute_import(fields, fields, {"has_headers": True, "date_format": "%Y-%m-%d"})
+        fields = [
+            "project_id",
+            "month",
+            "sample_size",
+            "satisfied_count",
+            "loyal_count",
+        ]
+        result = wizard.execute_import(
+            fields, fields, {"has_headers": True, "date_format": "%Y-%m-%d"}
+        )
         self.assertFalse(result["messages"], result["messages"])
-        rows = self.env["property.survey.history"].search([("project_id", "=", self.project.id)])
+        rows = self.env["property.survey.history"].search(
+            [("project_id", "=", self.project.id)]
+        )
         self.assertEqual(len(rows), 2)
-        self.assertAlmostEqual(rows.filtered(lambda r: r.month.month == 2).satisfaction_rate, 90.0)
+        self.assertAlmostEqual(
+            rows.filtered(lambda r: r.month.month == 2).satisfaction_rate, 90.0
+        )
         # more satisfied than answered is refused
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
-            with self.env.cr.savepoint():
-                self.env["property.survey.history"].create(
-                    {
-                        "project_id": self.project.id,
-                        "month": "2024-03-01",
-                        "sample_size": 10,
-                        "satisfied_count": 11,
-                        "loyal_count": 1,
-                    }
-                )
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.env["property.survey.history"].create(
+                {
+                    "project_id": self.project.id,
+                    "month": "2024-03-01",
+                    "sample_size": 10,
+                    "satisfied_count": 11,
+                    "loyal_count": 1,
+                }
+            )

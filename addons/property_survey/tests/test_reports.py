@@ -28,7 +28,9 @@ class TestReports(SurveyCommon):
     def test_rates_per_project_and_month_with_target(self):
         # 10 answers: 7 satisfied, 8 loyal
         self._fill(
-            [(5, 5, ())] * 4 + [(4, 4, ())] * 3 + [(3, 4, ("parking",))] * 2
+            [(5, 5, ())] * 4
+            + [(4, 4, ())] * 3
+            + [(3, 4, ("parking",))] * 2
             + [(2, 2, ("security",))]
         )
         self.assertAlmostEqual(self.campaign.satisfaction_rate, 70.0)
@@ -67,7 +69,10 @@ class TestReports(SurveyCommon):
         for answer, score in zip(answers, (5, 4, 2), strict=True):
             answer._save_lines(parking, score)
         groups = self.env["survey.user_input.line"]._read_group(
-            [("property_role", "=", "dimension"), ("property_project_id", "=", self.project.id)],
+            [
+                ("property_role", "=", "dimension"),
+                ("property_project_id", "=", self.project.id),
+            ],
             ["property_dimension_id"],
             ["property_satisfied_pct:avg"],
         )
@@ -82,10 +87,18 @@ class TestReports(SurveyCommon):
             + [(3, 3, ("greening",))]
         )
         self._answer(
-            self.households[8].user_input_id, 2, 2, ("parking",), comment="Noise at night"
+            self.households[8].user_input_id,
+            2,
+            2,
+            ("parking",),
+            comment="Noise at night",
         )
         pareto = self.env["property.survey.pareto"].create(
-            {"project_id": self.project.id, "date_from": "2024-07-01", "date_to": "2024-07-31"}
+            {
+                "project_id": self.project.id,
+                "date_from": "2024-07-01",
+                "date_to": "2024-07-31",
+            }
         )
         pareto.action_compute()
         lines = pareto.line_ids.sorted("sequence")
@@ -115,7 +128,9 @@ class TestReports(SurveyCommon):
         self.assertEqual(wizard.needed_count, 5)
         self.assertIn("rounded up to 12", wizard.explanation)
         self.assertIn("households scoring 1-2", wizard.explanation)
-        work_list = self.env["survey.user_input"].search(wizard.action_work_list()["domain"])
+        work_list = self.env["survey.user_input"].search(
+            wizard.action_work_list()["domain"]
+        )
         self.assertEqual(len(work_list), 4)
         self.assertEqual(set(work_list.mapped("property_overall_score")), {3})
         wizard.target_rate = 50
@@ -126,7 +141,9 @@ class TestReports(SurveyCommon):
     @freeze_time("2024-08-02")
     def test_kpis_measured(self):
         self._fill([(5, 5, ())] * 3 + [(3, 4, ())])
-        kpis = self.env["property.kpi"].search([("code", "in", ("satisfaction", "loyalty"))])
+        kpis = self.env["property.kpi"].search(
+            [("code", "in", ("satisfaction", "loyalty"))]
+        )
         self.assertTrue(all(kpis.mapped("is_measured")))
         kpis._snapshot(self.campaign.month)
         values = self.env["property.kpi.value"].search(
@@ -154,7 +171,11 @@ class TestReports(SurveyCommon):
     def test_inspection_weighted_score_and_weak_items(self):
         checklist = self.env.ref("property_survey.survey_inspection_sales_site")
         inspection = self.env["property.survey.inspection"].create(
-            {"survey_id": checklist.id, "project_id": self.project.id, "date": "2024-07-10"}
+            {
+                "survey_id": checklist.id,
+                "project_id": self.project.id,
+                "date": "2024-07-10",
+            }
         )
         inspection.action_start()
         answer = inspection.user_input_id
@@ -162,10 +183,16 @@ class TestReports(SurveyCommon):
         for question in questions:
             worst = question.suggested_answer_ids.sorted("answer_score")[0]
             best = question.suggested_answer_ids.sorted("answer_score")[-1]
-            answer._save_lines(question, (worst if question == questions[0] else best).id)
+            answer._save_lines(
+                question, (worst if question == questions[0] else best).id
+            )
         answer._mark_done()
         weight = max(questions[0].suggested_answer_ids.mapped("answer_score"))
-        total = sum(max(q.suggested_answer_ids.mapped("answer_score")) for q in questions)
-        self.assertAlmostEqual(inspection.score, round(100 * (total - weight) / total, 2))
+        total = sum(
+            max(q.suggested_answer_ids.mapped("answer_score")) for q in questions
+        )
+        self.assertAlmostEqual(
+            inspection.score, round(100 * (total - weight) / total, 2)
+        )
         self.assertTrue(inspection.weak_items.startswith(questions[0].title))
         self.assertEqual(inspection.touchpoint, checklist.property_touchpoint)

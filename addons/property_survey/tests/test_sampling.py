@@ -1,12 +1,11 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
-
 from odoo.addons.property_survey.models.property_survey_campaign import (
     largest_remainder,
     sample_size,
 )
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import SurveyCommon
 
@@ -86,7 +85,9 @@ class TestSampling(SurveyCommon):
         sampled = self._households(self.campaign, "sampled")
         self.assertEqual(len(sampled), 7)
         for stratum in self.campaign.stratum_ids:
-            drawn = sampled.filtered(lambda h, s=stratum: h.building_id == s.building_id)
+            drawn = sampled.filtered(
+                lambda h, s=stratum: h.building_id == s.building_id
+            )
             self.assertEqual(len(drawn), stratum.sample_size)
             self.assertLessEqual(abs(len(drawn) - stratum.proportional_size), 1)
 

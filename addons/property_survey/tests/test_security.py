@@ -50,8 +50,10 @@ class TestSecurity(SurveyCommon):
             self.campaign.with_user(self.butler_a).action_draw()
 
     def test_officer_reads_answers_not_other_surveys(self):
-        answers = self.env["survey.user_input"].with_user(self.officer).search(
-            [("property_campaign_id", "=", self.campaign.id)]
+        answers = (
+            self.env["survey.user_input"]
+            .with_user(self.officer)
+            .search([("property_campaign_id", "=", self.campaign.id)])
         )
         self.assertEqual(len(answers), 13)
         other_survey = self.env["survey.survey"].create({"title": "HR appraisal"})

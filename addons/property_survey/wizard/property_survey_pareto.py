@@ -12,10 +12,16 @@ class PropertySurveyPareto(models.TransientModel):
     _description = "Dissatisfaction Pareto"
 
     def _default_date_from(self):
-        return (fields.Date.context_today(self) - relativedelta(months=5)).replace(day=1)
+        return (fields.Date.context_today(self) - relativedelta(months=5)).replace(
+            day=1
+        )
 
     project_id = fields.Many2one("property.project", required=True)
-    date_from = fields.Date(string="From Month", required=True, default=_default_date_from)
+    date_from = fields.Date(
+        string="From Month",
+        required=True,
+        default=lambda self: self._default_date_from(),
+    )
     date_to = fields.Date(
         string="To Month",
         required=True,
@@ -83,7 +89,9 @@ class PropertySurveyPareto(models.TransientModel):
             result.append(
                 {
                     "reason": answer.value if answer else self.env._("Other (written)"),
-                    "dimension_id": answer.property_dimension_id.id if answer else False,
+                    "dimension_id": answer.property_dimension_id.id
+                    if answer
+                    else False,
                     "count": count,
                     "share": 100.0 * count / total,
                     "cumulative_share": 100.0 * cumulative / total,
@@ -115,6 +123,6 @@ class PropertySurveyPareto(models.TransientModel):
         self.ensure_one()
         if not self.line_ids:
             self.action_compute()
-        return self.env.ref("property_survey.action_report_property_survey_pareto").report_action(
-            self
-        )
+        return self.env.ref(
+            "property_survey.action_report_property_survey_pareto"
+        ).report_action(self)

@@ -6,7 +6,9 @@ class PropertySurveyParetoLine(models.TransientModel):
     _description = "Dissatisfaction Pareto Line"
     _order = "sequence"
 
-    pareto_id = fields.Many2one("property.survey.pareto", required=True, ondelete="cascade")
+    pareto_id = fields.Many2one(
+        "property.survey.pareto", required=True, ondelete="cascade"
+    )
     sequence = fields.Integer()
     reason = fields.Char(required=True)
     dimension_id = fields.Many2one("property.survey.dimension")

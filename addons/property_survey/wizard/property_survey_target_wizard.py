@@ -15,7 +15,11 @@ class PropertySurveyTargetWizard(models.TransientModel):
         return kpi.target or 85.0
 
     campaign_id = fields.Many2one("property.survey.campaign", required=True)
-    target_rate = fields.Float(string="Target (%)", required=True, default=_default_target)
+    target_rate = fields.Float(
+        string="Target (%)",
+        required=True,
+        default=lambda self: self._default_target(),
+    )
     answered_count = fields.Integer(compute="_compute_figures", string="Answered")
     satisfied_count = fields.Integer(compute="_compute_figures", string="Satisfied")
     neutral_count = fields.Integer(
