@@ -54,5 +54,5 @@ class SatisfactionPortal(CustomerPortal):
             lambda a: a.id == answer_id
         )
         if not answer_sudo:
-            return request.not_found()
+            raise request.not_found()
         return request.redirect(answer_sudo.get_start_url())
