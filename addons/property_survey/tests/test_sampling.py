@@ -154,3 +154,16 @@ class TestSampling(SurveyCommon):
         self.assertEqual(len(campaign), 1, "a rerun never duplicates a campaign")
         self.assertEqual(campaign.state, "drawn")
         self.assertEqual(campaign.sample_size, 6)
+
+    def test_draw_queries_do_not_grow_with_households(self):
+        self.campaign.action_draw()  # warm the caches
+        other = self.campaign.copy({"month": "2024-08-01"})
+        self.env.invalidate_all()
+        with self.assertQueryCount(22):
+            other.action_draw()
+        self._make_households(self.building_b, "C", 20)
+        third = self.campaign.copy({"month": "2024-09-01"})
+        self.env.invalidate_all()
+        with self.assertQueryCount(22):
+            third.action_draw()
+        self.assertEqual(third.eligible_count, 33)
