@@ -159,11 +159,11 @@ class TestSampling(SurveyCommon):
         self.campaign.action_draw()  # warm the caches
         other = self.campaign.copy({"month": "2024-08-01"})
         self.env.invalidate_all()
-        with self.assertQueryCount(22):
+        with self.assertQueryCount(25):
             other.action_draw()
         self._make_households(self.building_b, "C", 20)
         third = self.campaign.copy({"month": "2024-09-01"})
         self.env.invalidate_all()
-        with self.assertQueryCount(22):
+        with self.assertQueryCount(25):
             third.action_draw()
         self.assertEqual(third.eligible_count, 33)
