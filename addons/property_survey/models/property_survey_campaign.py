@@ -318,6 +318,17 @@ class PropertySurveyCampaign(models.Model):
             "context": {"default_campaign_id": self.id},
         }
 
+    def action_open_pareto(self):
+        self.ensure_one()
+        pareto = self.env["property.survey.pareto"].create(
+            {
+                "project_id": self.project_id.id,
+                "date_from": self.month,
+                "date_to": self.month,
+            }
+        )
+        return pareto.action_compute()
+
     # ---- sampling --------------------------------------------------------------
 
     def _draw(self):

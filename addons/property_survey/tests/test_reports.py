@@ -111,6 +111,9 @@ class TestReports(SurveyCommon):
         # parking (50 %) and cleaning (78.6 %) and security (85.7 %) reach 80 %
         self.assertEqual(lines.mapped("vital"), [True, True, True, False, False])
         self.assertIn("Other", lines[-1].reason + lines[-2].reason + lines[-3].reason)
+        action = self.campaign.action_open_pareto()
+        from_campaign = self.env["property.survey.pareto"].browse(action["res_id"])
+        self.assertEqual(from_campaign.line_ids.mapped("count"), [7, 4, 1, 1, 1])
         html = self.env["ir.actions.report"]._render_qweb_html(
             "property_survey.action_report_property_survey_pareto", pareto.ids
         )[0]
