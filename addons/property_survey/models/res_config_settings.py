@@ -51,3 +51,8 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="property_survey.weak_items_count",
         default=5,
     )
+    property_survey_pareto_vital_share = fields.Float(
+        string="Pareto Vital Few Up To (%)",
+        config_parameter="property_survey.pareto_vital_share",
+        default=80,
+    )

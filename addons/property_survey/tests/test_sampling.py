@@ -141,7 +141,10 @@ class TestSampling(SurveyCommon):
     def test_draw_cron_on_configured_day(self):
         cron = self.env.ref("property_survey.ir_cron_property_survey_draw")
         Campaign = self.env["property.survey.campaign"]
-        self.env["ir.config_parameter"].sudo().set_param("property_survey.draw_day", 25)
+        settings = self.env["res.config.settings"].with_user(
+            self.env.ref("base.user_admin")
+        )
+        settings.create({"property_survey_draw_day": 25}).execute()
         with freeze_time("2024-08-24"), self.enter_registry_test_mode():
             cron.method_direct_trigger()
         self.assertFalse(Campaign.search([("month", "=", "2024-09-01")]))
