@@ -415,20 +415,35 @@ class PropertySurveyCampaign(models.Model):
                     ),
                 )
             )
-        self.env["property.survey.stratum"].sudo().create(
-            [
-                {
-                    "campaign_id": self.id,
-                    "building_id": building_id,
-                    "eligible_count": len(per_building[building_id]),
-                    "sample_size": quotas[building_id],
-                    "proportional_size": size
-                    * len(per_building[building_id])
-                    / len(eligible),
-                }
-                for building_id in sorted(per_building)
-            ]
-        )
+        if per_building:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    INSERT INTO property_survey_stratum
+                        (campaign_id, building_id, company_id, eligible_count,
+                         sample_size, proportional_size,
+                         create_uid, create_date, write_uid, write_date)
+                    VALUES %s
+                    """,
+                    SQL(", ").join(
+                        SQL(
+                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                            self.id,
+                            building_id,
+                            self.company_id.id,
+                            len(per_building[building_id]),
+                            quotas[building_id],
+                            size * len(per_building[building_id]) / len(eligible),
+                            self.env.uid,
+                            now,
+                            self.env.uid,
+                            now,
+                        )
+                        for building_id in sorted(per_building)
+                    ),
+                )
+            )
+        self.env["property.survey.stratum"].invalidate_model()
         households.invalidate_model()
         excluded = households.search_count(
             [("campaign_id", "=", self.id), ("state", "=", "excluded")]
@@ -645,12 +660,12 @@ class PropertySurveyCampaign(models.Model):
         interviewer = self.env["res.users"].browse(interviewer_id)
         today = fields.Date.context_today(self)
         overall_by_month = [
-            [5, 4, 4, 4, 3, 3, 2, 5],
-            [5, 4, 4, 4, 3, 3, 5, 4],
-            [5, 5, 4, 4, 3, 2, 4, 4],
-            [5, 4, 4, 4, 4, 3, 5, 4],
-            [5, 5, 4, 4, 4, 3, 3, 4],
+            [5, 4, 4, 3, 3, 2, 4],
             [5, 4, 4, 4, 3, 3, 5],
+            [5, 5, 4, 3, 2, 4, 4],
+            [5, 4, 4, 4, 4, 3, 5],
+            [5, 5, 4, 4, 4, 3, 4],
+            [5, 4, 4, 3, 5, 4],
         ][-months:]
         reasons_by_score = {
             2: ["parking", "cleaning", "repairs"],
@@ -673,7 +688,7 @@ class PropertySurveyCampaign(models.Model):
                     "month": month,
                     "survey_id": survey.id,
                     "sample_mode": "fixed",
-                    "sample_size_fixed": 8,
+                    "sample_size_fixed": 7,
                     "seed": f"demo-{month:%Y%m}",
                 }
             )
