@@ -129,10 +129,10 @@ cr.execute(SQL('''
         (survey_id, access_token, state, property_campaign_id, property_project_id,
          property_month, property_overall_score, property_loyalty_score,
          property_satisfied, property_loyal, property_channel)
-    SELECT %%s, md5(c.id || '-' || g), 'done', c.id, c.project_id, c.month,
+    SELECT %%s, md5(c.id || '-' || g), 'done', c.id, c.project_id, c.mon,
            s.score, l.score, s.score >= 4, l.score >= 4, 'email'
       FROM (SELECT unnest(%%s::int[]) id, unnest(%%s::int[]) project_id,
-                   unnest(%%s::date[]) month) c,
+                   unnest(%%s::date[]) mon) c,
            generate_series(1, %%s) g,
            LATERAL (SELECT 1 + ((g * 7 + c.id) %%%% 100 >= 4)::int
                              + ((g * 7 + c.id) %%%% 100 >= 10)::int
@@ -210,6 +210,7 @@ def main():
             figures["populate_factor"] = factor
             figures["populate_s"] = scratch.populate(MODELS, factor)
             figures.update(scratch.shell(DRAW))
+            print(json.dumps(figures), flush=True)
         figures.update(scratch.shell(REPORTS % {"answers": opts.answers}))
     finally:
         scratch.close()
