@@ -92,10 +92,15 @@ class SurveyUserInput(models.Model):
         )
         for line in lines:
             scores[line.user_input_id.id][line.property_role] = line.value_scale
+        groups = defaultdict(lambda: self.env["survey.user_input"].sudo())
         for answer in self.sudo():
-            overall = scores[answer.id].get("overall", 0)
-            loyalty = scores[answer.id].get("loyalty", 0)
-            answer.write(
+            key = (
+                scores[answer.id].get("overall", 0),
+                scores[answer.id].get("loyalty", 0),
+            )
+            groups[key] |= answer
+        for (overall, loyalty), answers in groups.items():
+            answers.write(
                 {
                     "property_overall_score": overall,
                     "property_loyalty_score": loyalty,
@@ -103,8 +108,7 @@ class SurveyUserInput(models.Model):
                     "property_loyal": loyalty >= threshold,
                 }
             )
-            if answer.property_household_id:
-                answer.property_household_id.write(
-                    {"answered": True, "overall_score": overall}
-                )
+            answers.property_household_id.write(
+                {"answered": True, "overall_score": overall}
+            )
         self.property_campaign_id.invalidate_recordset()
