@@ -391,24 +391,18 @@ class PropertySurveyCampaign(models.Model):
                 SQL(
                     """
                     INSERT INTO property_survey_household
-                        (campaign_id, project_id, company_id, month, unit_id,
-                         building_id, partner_id, state,
-                         create_uid, create_date, write_uid, write_date)
+                        (campaign_id, unit_id, building_id, partner_id, state,
+                         create_date, write_date)
                     VALUES %s
                     """,
                     SQL(", ").join(
                         SQL(
-                            "(%s, %s, %s, %s, %s, %s, %s, 'sampled', %s, %s, %s, %s)",
+                            "(%s, %s, %s, %s, 'sampled', %s, %s)",
                             self.id,
-                            self.project_id.id,
-                            self.company_id.id,
-                            self.month,
                             unit_id,
                             building_id,
                             partner_id,
-                            self.env.uid,
                             now,
-                            self.env.uid,
                             now,
                         )
                         for unit_id, building_id, partner_id in sampled
@@ -420,23 +414,19 @@ class PropertySurveyCampaign(models.Model):
                 SQL(
                     """
                     INSERT INTO property_survey_stratum
-                        (campaign_id, building_id, company_id, eligible_count,
-                         sample_size, proportional_size,
-                         create_uid, create_date, write_uid, write_date)
+                        (campaign_id, building_id, eligible_count,
+                         sample_size, proportional_size, create_date, write_date)
                     VALUES %s
                     """,
                     SQL(", ").join(
                         SQL(
-                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                            "(%s, %s, %s, %s, %s, %s, %s)",
                             self.id,
                             building_id,
-                            self.company_id.id,
                             len(per_building[building_id]),
                             quotas[building_id],
                             size * len(per_building[building_id]) / len(eligible),
-                            self.env.uid,
                             now,
-                            self.env.uid,
                             now,
                         )
                         for building_id in sorted(per_building)
@@ -517,25 +507,24 @@ class PropertySurveyCampaign(models.Model):
                             THEN 'opted_out'
                         WHEN %(black_customer)s AND h.relationship_category = 'black'
                             THEN 'black_customer'
-                        WHEN %(recently_surveyed)s AND EXISTS (
-                                SELECT 1
-                                  FROM property_survey_household ph
-                                  JOIN property_survey_campaign pc
-                                    ON pc.id = ph.campaign_id
-                                 WHERE ph.unit_id = h.unit_id AND ph.answered
-                                   AND pc.project_id = %(project)s
-                                   AND pc.month >= %(since)s AND pc.month < %(month)s)
+                        WHEN %(recently_surveyed)s AND recent.unit_id IS NOT NULL
                             THEN 'recently_surveyed'
                     END AS rule
                       FROM households h
+                 LEFT JOIN (
+                           SELECT DISTINCT ph.unit_id
+                             FROM property_survey_household ph
+                             JOIN property_survey_campaign pc ON pc.id = ph.campaign_id
+                            WHERE ph.answered
+                              AND pc.project_id = %(project)s
+                              AND pc.month >= %(since)s AND pc.month < %(month)s
+                           ) recent ON recent.unit_id = h.unit_id
                 ), excluded AS (
                     INSERT INTO property_survey_household
-                        (campaign_id, project_id, company_id, month, unit_id,
-                         building_id, partner_id, state, exclusion_rule,
-                         create_uid, create_date, write_uid, write_date)
-                    SELECT %(campaign)s, %(project)s, %(company)s, %(month)s, unit_id,
-                           building_id, partner_id, 'excluded',
-                           rule, %(uid)s, %(now)s, %(uid)s, %(now)s
+                        (campaign_id, unit_id, building_id, partner_id, state,
+                         exclusion_rule, create_date, write_date)
+                    SELECT %(campaign)s, unit_id, building_id, partner_id, 'excluded',
+                           rule, %(now)s, %(now)s
                       FROM classified
                      WHERE rule IS NOT NULL
                 )
@@ -545,11 +534,9 @@ class PropertySurveyCampaign(models.Model):
                 """,
                 today=today,
                 project=self.project_id.id,
-                company=self.company_id.id,
                 campaign=self.id,
                 month=self.month,
                 since=since,
-                uid=self.env.uid,
                 now=now,
                 **{code: code in rules for code, _label in EXCLUSION_RULES},
             )

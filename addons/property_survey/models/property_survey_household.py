@@ -22,22 +22,24 @@ class PropertySurveyHousehold(models.Model):
     _order = "campaign_id desc, building_id, unit_id"
     _rec_name = "unit_id"
 
+    # Written in bulk by the draw (100 000 households): only the keys the
+    # sampling needs are stored, the rest is related, and indexes are few.
     campaign_id = fields.Many2one(
-        "property.survey.campaign", required=True, ondelete="cascade", index=True
+        "property.survey.campaign", required=True, ondelete="cascade"
     )
-    project_id = fields.Many2one(related="campaign_id.project_id", store=True)
-    company_id = fields.Many2one(related="campaign_id.company_id", store=True)
-    month = fields.Date(related="campaign_id.month", store=True)
-    unit_id = fields.Many2one("property.unit", required=True, index=True)
-    building_id = fields.Many2one("property.building", required=True, index=True)
+    project_id = fields.Many2one(related="campaign_id.project_id")
+    company_id = fields.Many2one(related="campaign_id.company_id")
+    month = fields.Date(related="campaign_id.month")
+    unit_id = fields.Many2one("property.unit", required=True)
+    building_id = fields.Many2one("property.building", required=True)
     butler_id = fields.Many2one(related="building_id.butler_id", string="Grid Butler")
-    partner_id = fields.Many2one("res.partner", string="Respondent", index=True)
+    partner_id = fields.Many2one("res.partner", string="Respondent")
     phone = fields.Char(related="partner_id.phone")
     email = fields.Char(related="partner_id.email")
     state = fields.Selection(
-        [("sampled", "Sampled"), ("excluded", "Excluded")], required=True, index=True
+        [("sampled", "Sampled"), ("excluded", "Excluded")], required=True
     )
-    exclusion_rule = fields.Selection(EXCLUSION_RULES, index=True)
+    exclusion_rule = fields.Selection(EXCLUSION_RULES)
     user_input_id = fields.Many2one("survey.user_input", string="Answer", copy=False)
     channel = fields.Selection(CHANNELS)
     answered = fields.Boolean(readonly=True, copy=False)
@@ -55,6 +57,7 @@ class PropertySurveyHousehold(models.Model):
         "unique(campaign_id, unit_id)",
         "A household appears once in a campaign.",
     )
+    _answered_unit_idx = models.Index("(unit_id) WHERE answered")
 
     @api.depends("user_input_id", "answered")
     def _compute_answer_status(self):

@@ -12,7 +12,7 @@ class PropertySurveyStratum(models.Model):
         "property.survey.campaign", required=True, ondelete="cascade", index=True
     )
     building_id = fields.Many2one("property.building", required=True)
-    company_id = fields.Many2one(related="campaign_id.company_id", store=True)
+    company_id = fields.Many2one(related="campaign_id.company_id")
     butler_id = fields.Many2one(related="building_id.butler_id", string="Grid Butler")
     eligible_count = fields.Integer(string="Eligible Households")
     proportional_size = fields.Float(
