@@ -54,7 +54,7 @@ class TestSecurity(PropertyBaseCommon):
         self.owner_b.with_user(self.officer).read(["phone"])
 
     def test_only_manager_changes_kpi_targets(self):
-        kpi = self.env.ref("property_base.kpi_complaint_rate")
+        kpi = self.env.ref("property_base.kpi_occupancy_rate")
         with self.assertRaises(AccessError):
             kpi.with_user(self.officer).write({"target": 50})
         kpi.with_user(self.manager).write({"target": 8})
