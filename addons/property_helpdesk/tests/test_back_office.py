@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from pathlib import Path
 
 from freezegun import freeze_time
 
@@ -206,3 +207,61 @@ class TestBackOffice(HelpdeskCommon):
         form.property_portal_max_photos = 0
         with self.assertRaisesRegex(Exception, "at least 1"):
             form.save()
+
+    def test_no_system_parameter_read_outside_settings(self):
+        """Every number is read through its Settings field, never directly."""
+        root = Path(__file__).resolve().parent.parent
+        offenders = [
+            str(path.relative_to(root))
+            for path in root.glob("**/*.py")
+            if "tests" not in path.parts
+            and path.name != "res_config_settings.py"
+            and "get_param" in path.read_text()
+        ]
+        self.assertEqual(offenders, [])
+        keys = set(
+            self.env["ir.config_parameter"]
+            .search([("key", "=like", "property_helpdesk.%")])
+            .mapped("key")
+        )
+        fields_keys = {
+            field.config_parameter
+            for field in self.env["res.config.settings"]._fields.values()
+            if getattr(field, "config_parameter", None)
+        }
+        self.assertLessEqual(keys, fields_keys)
+
+    def test_smart_buttons_for_butler_without_helpdesk_group(self):
+        ticket = self._ticket()
+        self._close(ticket)
+        self.assertFalse(
+            self.butler_a.has_group("helpdesk_mgmt.group_helpdesk_user_own")
+        )
+        owner = self.owner_a.with_user(self.butler_a)
+        self.assertEqual(owner.property_ticket_count, 1)
+        self.assertEqual(owner.property_callback_count, 3)
+        action = owner.action_view_property_tickets()
+        self.assertEqual(
+            self.env["helpdesk.ticket"]
+            .with_user(self.butler_a)
+            .search(action["domain"]),
+            ticket,
+        )
+        owner.action_view_property_callbacks()
+        inspection = self.env["property.handover.inspection"].create(
+            {"unit_id": self.unit_a1.id}
+        )
+        inspection.action_add_defect("Cracked tile", self.owner_b)
+        unit = self.unit_a1.with_user(self.butler_a)
+        self.assertEqual(
+            (unit.ticket_count, unit.defect_count, unit.handover_inspection_count),
+            (1, 1, 1),
+        )
+        for method in (
+            unit.action_view_tickets,
+            unit.action_view_defects,
+            unit.action_view_handover_inspections,
+        ):
+            self.assertEqual(method()["type"], "ir.actions.act_window")
+        form = self.env.ref("property_helpdesk.res_partner_view_form")
+        self.assertIn("property_base.property_base_group_butler", form.arch)
