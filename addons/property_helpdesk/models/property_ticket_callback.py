@@ -35,7 +35,6 @@ class PropertyTicketCallback(models.Model):
     done_date = fields.Datetime(readonly=True, copy=False)
     responsible_id = fields.Many2one(
         "res.users",
-        string="Responsible",
         compute="_compute_responsible_id",
         store=True,
         readonly=False,
