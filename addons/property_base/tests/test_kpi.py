@@ -20,11 +20,6 @@ class TestKpi(PropertyBaseCommon):
         }
         self.assertEqual(targets["loyalty"], (85, "higher"))
         self.assertEqual(targets["satisfaction"], (85, "higher"))
-        self.assertEqual(targets["complaint_rate"], (10, "lower"))
-        self.assertEqual(targets["complaint_on_time"], (100, "higher"))
-        self.assertEqual(targets["response_timeliness"], (95, "higher"))
-        self.assertEqual(targets["resolution_satisfaction"], (90, "higher"))
-        self.assertEqual(targets["rectification_pass_rate"], (95, "higher"))
 
     @freeze_time("2024-07-03")
     def test_snapshot_cron_is_idempotent(self):
