@@ -359,8 +359,22 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        can_edit_sla = self._property_can_edit_sla()
+        now = fields.Datetime.now()
         for vals in vals_list:
             self._property_check_protected(vals, PROTECTED_ON_CREATE)
+            reported = vals.get("reported_date")
+            if (
+                reported
+                and not can_edit_sla
+                and fields.Datetime.to_datetime(reported) > now
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A problem cannot be reported in the future: the "
+                        "deadlines start when the owner reported it."
+                    )
+                )
             if vals.get("kind") == "complaint" and not vals.get("complaint_grade"):
                 vals["complaint_grade"] = "general"
         self._auto_assign(vals_list)

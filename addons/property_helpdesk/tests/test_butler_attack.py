@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import HelpdeskCommon
@@ -45,6 +45,18 @@ class TestButlerAttack(HelpdeskCommon):
                     "reopen_count": 0,
                     "resolve_breached": False,
                     "sla_policy_id": self.env.ref("property_helpdesk.sla_inquiry").id,
+                }
+            )
+
+    def test_butler_cannot_date_a_report_in_the_future(self):
+        with self.assertRaises(ValidationError):
+            self.Ticket.with_user(self.butler_a).create(
+                {
+                    "name": "Later",
+                    "description": "x",
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.owner_a.id,
+                    "reported_date": "2099-01-01 08:00:00",
                 }
             )
 
