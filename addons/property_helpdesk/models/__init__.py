@@ -7,3 +7,5 @@ from . import property_patrol_finding
 from . import property_handover_inspection
 from . import property_kpi
 from . import res_partner
+from . import res_config_settings
+from . import property_unit

@@ -4,7 +4,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .property_sla_policy import COMPLAINT_GRADES, MILESTONES, TICKET_KINDS
 
@@ -14,10 +14,26 @@ ESCALATION_FIELDS = {2: "service_head_id", 3: "manager_id"}
 MILESTONE_FIELDS = [
     f"{code}_{suffix}" for code, _label in MILESTONES for suffix in ("date", "deadline")
 ]
+#: kinds of ticket of a home that staff close after the work, never the owner
+STAFF_CLOSED_KINDS = ("repair", "complaint", "defect")
+#: what only officers, or the addon's own flows (as superuser), may set
+PROTECTED_ON_CREATE = {
+    "sla_policy_id",
+    "escalation_level",
+    "escalation_milestone",
+    "warned_milestone",
+    "reopen_count",
+    "first_responsible_id",
+    "goodwill_done",
+    *(f"{code}_breached" for code, _label in MILESTONES),
+    *(f"{code}_date" for code, _label in MILESTONES),
+}
+PROTECTED_ON_WRITE = PROTECTED_ON_CREATE | {"kind", "reported_date"}
 
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
+    _check_company_auto = True
 
     kind = fields.Selection(
         TICKET_KINDS, default="repair", required=True, tracking=True
@@ -30,6 +46,7 @@ class HelpdeskTicket(models.Model):
         readonly=False,
         precompute=True,
         index=True,
+        check_company=True,
     )
     building_id = fields.Many2one(
         "property.building",
@@ -38,8 +55,11 @@ class HelpdeskTicket(models.Model):
         readonly=False,
         precompute=True,
         index=True,
+        check_company=True,
     )
-    unit_id = fields.Many2one("property.unit", index=True, tracking=True)
+    unit_id = fields.Many2one(
+        "property.unit", index=True, tracking=True, check_company=True
+    )
     unit_type = fields.Char(related="unit_id.unit_type", store=True)
     staff_entry_reason = fields.Char(
         help="Why staff filed this ticket for a unit the reporter does not live in "
@@ -56,6 +76,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_sla_policy_id",
         store=True,
         readonly=False,
+        check_company=True,
     )
     ack_date = fields.Datetime(string="Acknowledged On", copy=False, tracking=True)
     ack_deadline = fields.Datetime(
@@ -91,6 +112,8 @@ class HelpdeskTicket(models.Model):
     )
     first_responsible_id = fields.Many2one(
         "res.users",
+        compute="_compute_first_responsible_id",
+        store=True,
         copy=False,
         tracking=True,
         index=True,
@@ -116,6 +139,15 @@ class HelpdeskTicket(models.Model):
     callback_ids = fields.One2many("property.ticket.callback", "ticket_id")
     warning_id = fields.Many2one(
         "property.complaint.warning", string="Group Warning", index=True, copy=False
+    )
+    goodwill_done = fields.Boolean(
+        string="Goodwill Gesture Made",
+        copy=False,
+        help="The apology for a missed resolution deadline was sent (once).",
+    )
+    property_can_edit_sla = fields.Boolean(
+        compute="_compute_property_can_edit_sla",
+        help="Officers may correct deadlines, breach flags and the kind.",
     )
 
     _next_check_idx = models.Index("(next_check_at) WHERE next_check_at IS NOT NULL")
@@ -163,6 +195,45 @@ class HelpdeskTicket(models.Model):
                 ticket[f"{code}_breached"] for code, _label in MILESTONES
             )
 
+    @api.depends("user_id", "ack_date")
+    def _compute_first_responsible_id(self):
+        """首问负责人, sticky: the first assignee (or the internal user who
+        acknowledged an unassigned ticket) stays accountable until closure."""
+        user = self.env.user
+        if user.share or user._is_superuser():
+            user = user.browse()
+        for ticket in self:
+            if not ticket.first_responsible_id and (ticket.user_id or ticket.ack_date):
+                ticket.first_responsible_id = ticket.user_id or user
+
+    @api.depends_context("uid")
+    def _compute_property_can_edit_sla(self):
+        can_edit = self._property_can_edit_sla()
+        for ticket in self:
+            ticket.property_can_edit_sla = can_edit
+
+    @api.model
+    def _property_can_edit_sla(self):
+        return self.env.is_superuser() or self.env.user.has_group(
+            "property_base.property_base_group_officer"
+        )
+
+    def _property_check_protected(self, fnames, protected):
+        """Refuse a butler's (or agent's) write of deadline fields."""
+        forbidden = protected.intersection(fnames)
+        if forbidden and not self._property_can_edit_sla():
+            raise AccessError(
+                self.env._(
+                    "Only a property officer can change %s on a ticket.",
+                    ", ".join(
+                        sorted(
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in forbidden
+                        )
+                    ),
+                )
+            )
+
     @api.depends("reopen_count", "resolve_date", "kind")
     def _compute_first_time_fix(self):
         for ticket in self:
@@ -190,10 +261,17 @@ class HelpdeskTicket(models.Model):
         "stage_id.closed",
     )
     def _compute_next_check_at(self):
+        levels = self._escalation_levels()
         for ticket in self:
-            ticket.next_check_at = ticket._next_check()
+            ticket.next_check_at = ticket._next_check(levels)
 
-    def _next_check(self):
+    @api.model
+    def _escalation_levels(self):
+        return self.env["res.config.settings"]._property_helpdesk_get(
+            "property_escalation_levels"
+        )
+
+    def _next_check(self, levels):
         self.ensure_one()
         open_codes = self._open_milestones()
         if self.stage_id.closed or not open_codes:
@@ -205,8 +283,8 @@ class HelpdeskTicket(models.Model):
         candidates = []
         if policy.warn_minutes and self.warned_milestone != current and not level:
             candidates.append(deadline - timedelta(minutes=policy.warn_minutes))
-        if level < 3:
-            step = timedelta(minutes=policy.escalation_step_minutes or 60)
+        if level < levels:
+            step = timedelta(minutes=policy.escalation_step_minutes)
             candidates.append(deadline + step * level)
         candidates += [
             self[f"{code}_deadline"]
@@ -281,7 +359,22 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        can_edit_sla = self._property_can_edit_sla()
+        now = fields.Datetime.now()
         for vals in vals_list:
+            self._property_check_protected(vals, PROTECTED_ON_CREATE)
+            reported = vals.get("reported_date")
+            if (
+                reported
+                and not can_edit_sla
+                and fields.Datetime.to_datetime(reported) > now
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A problem cannot be reported in the future: the "
+                        "deadlines start when the owner reported it."
+                    )
+                )
             if vals.get("kind") == "complaint" and not vals.get("complaint_grade"):
                 vals["complaint_grade"] = "general"
         self._auto_assign(vals_list)
@@ -293,6 +386,7 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        self._property_check_protected(vals, PROTECTED_ON_WRITE)
         if "first_responsible_id" in vals:
             for ticket in self:
                 if ticket.first_responsible_id and (
@@ -317,8 +411,6 @@ class HelpdeskTicket(models.Model):
             (self - was_major).filtered(
                 lambda t: t.kind == "complaint"
             )._open_task_force()
-        if "stage_id" in vals or "user_id" in vals:
-            self._set_first_responsible()
         return result
 
     # ---- actions --------------------------------------------------------
@@ -331,19 +423,23 @@ class HelpdeskTicket(models.Model):
             deadline = ticket[f"{code}_deadline"]
             if deadline and now > deadline:
                 vals[f"{code}_breached"] = True
-            ticket.write(vals)
-        self._set_first_responsible()
+            # the addon's own flow: the button, not the butler, stamps it
+            ticket_sudo = ticket.sudo()
+            ticket_sudo.write(vals)
 
     def action_acknowledge(self):
+        self.check_access("write")
         self._reach("ack")
 
     def action_dispatch(self):
+        self.check_access("write")
         if self.filtered(lambda t: not t.user_id):
             raise UserError(self.env._("Assign the ticket before dispatching it."))
         self.filtered(lambda t: not t.ack_date)._reach("ack")
         self._reach("dispatch")
 
     def action_on_site(self):
+        self.check_access("write")
         self.filtered(lambda t: not t.dispatch_date and t.user_id).action_dispatch()
         self._reach("onsite")
 
@@ -367,15 +463,58 @@ class HelpdeskTicket(models.Model):
                 }
             )
 
-    def _set_first_responsible(self):
-        """The first internal user who handles a ticket stays accountable."""
-        user = self.env.user
-        if user.share or user._is_superuser():
-            user = None
-        for ticket in self.filtered(lambda t: not t.first_responsible_id):
-            responsible = user or ticket.user_id
-            if responsible and (ticket.ack_date or ticket.user_id):
-                ticket.first_responsible_id = responsible
+    def action_reinspect_pass(self):
+        self.action_reinspect(True)
+
+    def action_reinspect_fail(self):
+        self.action_reinspect(False)
+
+    # ---- portal ---------------------------------------------------------
+
+    def _property_portal_close_stages(self):
+        """The stages the owner may close this ticket to from the portal:
+        closing stages of its team that allow it; none for a repair,
+        complaint or defect of a home (staff close those after the work)."""
+        self.ensure_one()
+        stages = self.env["helpdesk.ticket.stage"]
+        if self.kind in STAFF_CLOSED_KINDS and (
+            self.unit_id or self.building_id or self.project_id
+        ):
+            return stages
+        if self.team_id:
+            stages = self.team_id._get_applicable_stages()
+        else:
+            stages = stages.search(
+                [
+                    ("company_id", "in", [False, self.company_id.id]),
+                    ("team_ids", "=", False),
+                ]
+            )
+        return stages.filtered(lambda s: s.closed and s.close_from_portal)
+
+    def _property_portal_callbacks(self, user):
+        """The callbacks ``user`` may answer on the portal: planned, due, and
+        for a ticket of their own household."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        household = user.partner_id.commercial_partner_id
+        return self.callback_ids.filtered(
+            lambda c: (
+                c.state == "planned"
+                and c.due_date <= now
+                and c.partner_id.commercial_partner_id == household
+            )
+        )
+
+    @api.model
+    def _property_portal_limits(self):
+        setting = self.env["res.config.settings"]._property_helpdesk_get
+        return {
+            "photos": setting("property_portal_max_photos"),
+            "photo_mb": setting("property_portal_max_photo_mb"),
+            "rate_count": setting("property_portal_rate_count"),
+            "rate_hours": setting("property_portal_rate_hours"),
+        }
 
     @api.model
     def _auto_assign(self, vals_list):
@@ -484,7 +623,7 @@ class HelpdeskTicket(models.Model):
             )[:1] or self.env["helpdesk.ticket.stage"].search(
                 [("closed", "=", False)], limit=1
             )
-            ticket.with_context(property_reopen=True).write(
+            ticket.sudo().with_context(property_reopen=True).write(
                 {
                     "stage_id": stage.id,
                     "resolve_date": False,
@@ -514,7 +653,11 @@ class HelpdeskTicket(models.Model):
         One chatter message per ticket and run, and one write per group of
         tickets getting the same values.
         """
+        if not self:
+            return
         labels = dict(MILESTONES)
+        levels = self._escalation_levels()
+        apology = None  # read when a resolution deadline is first missed
         writes = defaultdict(list)
         for ticket in self:
             vals = {}
@@ -534,10 +677,18 @@ class HelpdeskTicket(models.Model):
             recipients = self.env["res.users"]
             if open_codes:
                 escalation, recipients, escalation_lines = ticket._escalate(
-                    open_codes[0], now
+                    open_codes[0], now, levels
                 )
                 vals.update(escalation)
                 lines += escalation_lines
+            if vals.get("resolve_breached") and not ticket.goodwill_done:
+                if apology is None:
+                    apology = self.env["res.config.settings"]._property_helpdesk_get(
+                        "property_goodwill_template_id"
+                    )
+                if apology:
+                    ticket._goodwill_gesture(apology)
+                    vals["goodwill_done"] = True
             if lines:
                 ticket.message_post(
                     body=Markup("<br/>").join(lines),
@@ -549,7 +700,23 @@ class HelpdeskTicket(models.Model):
             if vals:
                 self.browse(ids).write(dict(vals))
 
-    def _escalate(self, code, now):
+    def _goodwill_gesture(self, template):
+        """Apologise to the owner for a missed resolution deadline and ask the
+        grid butler to follow up: once per ticket (``goodwill_done``)."""
+        self.ensure_one()
+        self.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        butler = self.building_id.butler_id or self.user_id
+        if butler:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=butler.id,
+                summary=self.env._("Goodwill gesture: resolution deadline missed"),
+                note=self.env._(
+                    "Call the owner, apologise and agree on a gesture of goodwill."
+                ),
+            )
+
+    def _escalate(self, code, now, levels):
         """Return ``(vals, recipients, message lines)`` for milestone ``code``."""
         self.ensure_one()
         policy = self.sla_policy_id
@@ -573,9 +740,9 @@ class HelpdeskTicket(models.Model):
                 )
             )
             vals["warned_milestone"] = code
-        step = timedelta(minutes=policy.escalation_step_minutes or 60)
+        step = timedelta(minutes=policy.escalation_step_minutes)
         new_level = level
-        while new_level < 3 and now >= deadline + step * new_level:
+        while new_level < levels and now >= deadline + step * new_level:
             new_level += 1
             recipients = self._escalation_recipients(new_level)
             lines.append(

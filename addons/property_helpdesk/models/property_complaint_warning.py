@@ -10,14 +10,20 @@ class PropertyComplaintWarning(models.Model):
     _description = "Group Complaint Warning"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     category_id = fields.Many2one("helpdesk.ticket.category", index=True)
-    building_id = fields.Many2one("property.building", index=True)
-    project_id = fields.Many2one("property.project", required=True, index=True)
+    building_id = fields.Many2one("property.building", index=True, check_company=True)
+    project_id = fields.Many2one(
+        "property.project", required=True, index=True, check_company=True
+    )
     company_id = fields.Many2one(related="project_id.company_id", store=True)
     ticket_ids = fields.One2many("helpdesk.ticket", "warning_id", string="Complaints")
     ticket_count = fields.Integer(compute="_compute_ticket_count", store=True)
+    household_count = fields.Integer(
+        string="Households", compute="_compute_ticket_count", store=True
+    )
     state = fields.Selection(
         [("open", "Open"), ("closed", "Closed")],
         default="open",
@@ -38,21 +44,33 @@ class PropertyComplaintWarning(models.Model):
                 if part
             )
 
-    @api.depends("ticket_ids")
+    @api.depends("ticket_ids.unit_id", "ticket_ids.partner_id")
     def _compute_ticket_count(self):
         for warning in self:
             warning.ticket_count = len(warning.ticket_ids)
+            warning.household_count = len(self._households(warning.ticket_ids))
 
     def action_close(self):
         self.write({"state": "closed"})
 
     @api.model
     def _settings(self):
-        get = self.env["ir.config_parameter"].sudo().get_param
+        setting = self.env["res.config.settings"]._property_helpdesk_get
         return {
-            "count": int(get("property_helpdesk.group_warning_count", 3)),
-            "hours": int(get("property_helpdesk.group_warning_hours", 24)),
-            "scope": get("property_helpdesk.group_warning_scope", "building"),
+            "count": setting("property_group_warning_count"),
+            "hours": setting("property_group_warning_hours"),
+            "scope": setting("property_group_warning_scope"),
+        }
+
+    @api.model
+    def _households(self, tickets):
+        """Distinct households among ``tickets``: their home, else the
+        complainant's household (one owner filing three times is one)."""
+        return {
+            ("unit", t.unit_id.id)
+            if t.unit_id
+            else ("partner", t.partner_id.commercial_partner_id.id or t.id)
+            for t in tickets
         }
 
     def _place_key(self, ticket, scope):
@@ -113,7 +131,7 @@ class PropertyComplaintWarning(models.Model):
                     and not t.warning_id
                 )
             )
-            if len(same) >= settings["count"]:
+            if len(self._households(same)) >= settings["count"]:
                 warning = self.create(
                     {
                         "category_id": ticket.category_id.id,
@@ -142,8 +160,9 @@ class PropertyComplaintWarning(models.Model):
                 )
             warning.message_post(
                 body=self.env._(
-                    "%(count)s complaints of the same kind in one place: %(name)s.",
-                    count=warning.ticket_count,
+                    "%(count)s households complain of the same kind in one place: "
+                    "%(name)s.",
+                    count=warning.household_count,
                     name=warning.name,
                 ),
                 partner_ids=managers.partner_id.ids,

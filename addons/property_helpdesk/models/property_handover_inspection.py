@@ -9,8 +9,11 @@ class PropertyHandoverInspection(models.Model):
     _description = "Handover Inspection"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
 
-    unit_id = fields.Many2one("property.unit", required=True, index=True)
+    unit_id = fields.Many2one(
+        "property.unit", required=True, index=True, check_company=True
+    )
     building_id = fields.Many2one(related="unit_id.building_id", store=True)
     project_id = fields.Many2one(related="unit_id.project_id", store=True)
     company_id = fields.Many2one(related="unit_id.company_id", store=True)

@@ -10,13 +10,23 @@ class PropertyPatrolFinding(models.Model):
     _name = "property.patrol.finding"
     _description = "Patrol Finding"
     _order = "recheck_due, id"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _check_company_auto = True
 
     patrol_id = fields.Many2one(
-        "property.patrol", required=True, index=True, ondelete="cascade"
+        "property.patrol",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     project_id = fields.Many2one(related="patrol_id.project_id", store=True)
     building_id = fields.Many2one(
-        "property.building", compute="_compute_building_id", store=True, readonly=False
+        "property.building",
+        compute="_compute_building_id",
+        store=True,
+        readonly=False,
+        check_company=True,
     )
     company_id = fields.Many2one(related="patrol_id.company_id", store=True)
     description = fields.Text(required=True)
@@ -26,6 +36,7 @@ class PropertyPatrolFinding(models.Model):
     recheck_due = fields.Date(compute="_compute_recheck_due", store=True)
     rechecked_date = fields.Date(copy=False)
     recheck_ok = fields.Boolean(string="Fixed at Recheck", copy=False)
+    overdue_notified = fields.Boolean(copy=False, readonly=True)
     recheck_overdue = fields.Boolean(
         compute="_compute_recheck_overdue", search="_search_recheck_overdue"
     )
@@ -37,10 +48,8 @@ class PropertyPatrolFinding(models.Model):
 
     @api.depends("patrol_id.date")
     def _compute_recheck_due(self):
-        days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_helpdesk.patrol_recheck_days", 2)
+        days = self.env["res.config.settings"]._property_helpdesk_get(
+            "property_patrol_recheck_days"
         )
         for finding in self:
             finding.recheck_due = finding.patrol_id.date + timedelta(days=days)
@@ -62,6 +71,13 @@ class PropertyPatrolFinding(models.Model):
         ]
         return overdue if (operator == "=") == value else ["!", "&", *overdue]
 
+    @api.depends("location", "description")
+    def _compute_display_name(self):
+        for finding in self:
+            finding.display_name = (
+                finding.location or (finding.description or "")[:60] or ""
+            )
+
     def action_create_ticket(self):
         """Turn findings into repair tickets (one each, never twice)."""
         todo = self.filtered(lambda f: not f.ticket_id)
@@ -82,9 +98,40 @@ class PropertyPatrolFinding(models.Model):
             finding.ticket_id = ticket
         return tickets
 
+    def action_recheck_ok(self):
+        return self.action_recheck(True)
+
+    def action_recheck_not_ok(self):
+        return self.action_recheck(False)
+
     def action_recheck(self, fixed=True):
         if self.filtered("rechecked_date"):
             raise UserError(self.env._("This finding was already rechecked."))
         self.write(
             {"rechecked_date": fields.Date.context_today(self), "recheck_ok": fixed}
         )
+
+    @api.model
+    def _cron_recheck_overdue(self, batch_size=500):
+        """An overdue-recheck activity for the patroller of each finding not
+        rechecked in time, once (``overdue_notified``)."""
+        cron = self.env["ir.cron"]
+        while findings := self._notify_overdue_rechecks(batch_size):
+            if not cron._commit_progress(len(findings)):
+                break
+
+    @api.model
+    def _notify_overdue_rechecks(self, limit):
+        """One batch of the overdue-recheck activities; return the findings."""
+        findings = self.search(
+            [("recheck_overdue", "=", True), ("overdue_notified", "=", False)],
+            limit=limit,
+        )
+        for finding in findings:
+            finding.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=finding.patrol_id.user_id.id,
+                summary=self.env._("Recheck overdue: %s", finding.display_name),
+            )
+        findings.overdue_notified = True
+        return findings

@@ -32,6 +32,7 @@ class PropertySlaPolicy(models.Model):
     _name = "property.sla.policy"
     _description = "Ticket SLA Policy"
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
@@ -39,7 +40,7 @@ class PropertySlaPolicy(models.Model):
     kind = fields.Selection(TICKET_KINDS, required=True)
     complaint_grade = fields.Selection(COMPLAINT_GRADES)
     project_id = fields.Many2one(
-        "property.project", help="Leave empty for every project."
+        "property.project", help="Leave empty for every project.", check_company=True
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -51,7 +52,8 @@ class PropertySlaPolicy(models.Model):
     warn_minutes = fields.Integer(
         string="Warn before (min)",
         default=0,
-        help="Warn the responsible person this long before a deadline.",
+        help="Warn the responsible person this long before a deadline; a "
+        "milestone shorter than this gets no warning.",
     )
     escalation_step_minutes = fields.Integer(
         string="Escalate every (min)",

@@ -6,16 +6,56 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    property_ticket_count = fields.Integer(
+        string="Owner Tickets", compute="_compute_property_helpdesk_counts"
+    )
+    property_callback_count = fields.Integer(
+        string="Callbacks", compute="_compute_property_helpdesk_counts"
+    )
+
+    def _compute_property_helpdesk_counts(self):
+        tickets = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        callbacks = dict(
+            self.env["property.ticket.callback"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.property_ticket_count = tickets.get(partner, 0)
+            partner.property_callback_count = callbacks.get(partner, 0)
+
+    def action_view_property_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "property_helpdesk.helpdesk_ticket_action_property"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    def action_view_property_callbacks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "property_helpdesk.property_ticket_callback_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
     def _property_health_signals(self):
         """Complaints, missed deadlines and repeated repairs lower the score."""
         signals = super()._property_health_signals()
-        get = self.env["ir.config_parameter"].sudo().get_param
-        days = int(get("property_helpdesk.health_window_days", 90))
+        setting = self.env["res.config.settings"]._property_helpdesk_get
+        days = setting("property_helpdesk_health_window_days")
         since = fields.Datetime.now() - timedelta(days=days)
-        per_complaint = int(get("property_helpdesk.health_points_complaint", -8))
-        per_breach = int(get("property_helpdesk.health_points_breach", -5))
-        repeat_from = int(get("property_helpdesk.health_repeat_repairs", 3))
-        repeat_points = int(get("property_helpdesk.health_points_repeat", -10))
+        per_complaint = setting("property_helpdesk_health_points_complaint")
+        per_breach = setting("property_helpdesk_health_points_breach")
+        repeat_from = setting("property_helpdesk_health_repeat_repairs")
+        repeat_points = setting("property_helpdesk_health_points_repeat")
         groups = (
             self.env["helpdesk.ticket"]
             .sudo()

@@ -6,3 +6,6 @@ from . import test_patrol_handover
 from . import test_kpi_health
 from . import test_security
 from . import test_portal
+from . import test_portal_attack
+from . import test_butler_attack
+from . import test_back_office

@@ -1,12 +1,26 @@
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import HelpdeskCommon
 
 
 @tagged("post_install", "-at_install")
 class TestGroupWarning(HelpdeskCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.homes = cls.unit_a2 | cls.env["property.unit"].create(
+            [{"name": f"20{i}", "building_id": cls.building_a.id} for i in range(1, 6)]
+        )
+
+    def setUp(self):
+        super().setUp()
+        self._next_home = 0
+
     def _complaint(self, hour, unit=None, category=None):
-        unit = unit or self.unit_a2
+        """A complaint from the next household of building A (or ``unit``)."""
+        if not unit:
+            unit = self.homes[self._next_home]
+            self._next_home += 1
         return self._ticket(
             kind="complaint",
             complaint_grade="general",
@@ -36,6 +50,16 @@ class TestGroupWarning(HelpdeskCommon):
         self.assertEqual(fourth.warning_id, warning)
         self.assertEqual(warning.ticket_count, 4)
 
+    def test_one_household_three_times_is_not_a_group(self):
+        for hour in (8, 9, 10):
+            self._complaint(hour, unit=self.homes[-1])
+        self.assertFalse(self._warnings())
+        self._complaint(11)
+        self._complaint(12)
+        warning = self._warnings()
+        self.assertEqual(warning.household_count, 3)
+        self.assertEqual(warning.ticket_count, 5)
+
     def test_window_category_and_building_matter(self):
         self._complaint(1)
         self._complaint(2, category=self.cat_cleaning)
@@ -54,3 +78,27 @@ class TestGroupWarning(HelpdeskCommon):
         self._complaint(8)
         self._complaint(9)
         self.assertFalse(self._warnings())
+
+    def _settings(self, **values):
+        settings = Form(self.env["res.config.settings"])
+        for name, value in values.items():
+            setattr(settings, name, value)
+        settings.save().execute()
+
+    def test_threshold_and_window_are_settings(self):
+        self._settings(property_group_warning_count=2, property_group_warning_hours=1)
+        self._complaint(8)
+        self._complaint(10)  # two hours later: outside the 1-hour window
+        self.assertFalse(self._warnings())
+        self._complaint(11)
+        self.assertEqual(self._warnings().ticket_count, 2)
+
+    def test_project_scope_counts_every_building(self):
+        self._settings(property_group_warning_scope="project")
+        self._complaint(8)
+        self._complaint(9, unit=self.unit_b1)
+        self.assertFalse(self._warnings())
+        self._complaint(10)
+        warning = self._warnings()
+        self.assertEqual(warning.ticket_count, 3)
+        self.assertFalse(warning.building_id)

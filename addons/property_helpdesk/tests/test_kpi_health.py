@@ -67,3 +67,15 @@ class TestKpiHealth(HelpdeskCommon):
         self.assertIn("1 complaints", self.owner_a.health_reasons)
         self.assertIn("1 tickets handled late", self.owner_a.health_reasons)
         self.assertEqual(self.owner_a.health_score, 80 - 8 - 5)
+
+    def test_helpdesk_ships_its_own_kpis(self):
+        kpis = self.env["property.kpi"].search([("module", "=", "property_helpdesk")])
+        targets = {k.code: (k.target, k.direction) for k in kpis}
+        self.assertEqual(targets["complaint_rate"], (10, "lower"))
+        self.assertEqual(targets["complaint_on_time"], (100, "higher"))
+        self.assertEqual(targets["response_timeliness"], (95, "higher"))
+        self.assertEqual(targets["resolution_satisfaction"], (90, "higher"))
+        self.assertEqual(targets["rectification_pass_rate"], (95, "higher"))
+        self.assertEqual(
+            self.env.ref("property_helpdesk.kpi_complaint_rate").code, "complaint_rate"
+        )

@@ -1,7 +1,10 @@
-from odoo import http
+from datetime import timedelta
+
+from odoo import fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import HelpdeskCommon
+from .test_portal_attack import PNG
 
 
 @tagged("post_install", "-at_install")
@@ -31,11 +34,11 @@ class TestHelpdeskPortal(HelpdeskCommon, HttpCase):
 
     def test_owner_files_repair_for_own_unit_with_photo(self):
         self.authenticate("owner_a_hd", "owner_a_hd")
-        form = self.url_open("/my/property/request")
+        form = self.url_open("/new/ticket")
         self.assertIn(self.unit_a1.display_name, form.text)
         self.assertNotIn(self.unit_b1.display_name, form.text)
         response = self.url_open(
-            "/my/property/request",
+            "/submitted/ticket",
             data={
                 "unit_id": self.unit_a1.id,
                 "kind": "repair",
@@ -43,28 +46,64 @@ class TestHelpdeskPortal(HelpdeskCommon, HttpCase):
                 "description": "The lock is stuck",
                 "csrf_token": http.Request.csrf_token(self),
             },
-            files={"attachment": ("lock.jpg", b"\xff\xd8fakejpeg", "image/jpeg")},
+            files={"attachment": ("lock.png", PNG, "image/png")},
         )
         self.assertEqual(response.status_code, 200)
         ticket = self.Ticket.search([("name", "=", "Door lock broken")])
         self.assertEqual(ticket.unit_id, self.unit_a1)
+        self.assertEqual(ticket.kind, "repair")
         self.assertEqual(ticket.partner_id, self.owner_a)
-        self.assertEqual(ticket.attachment_ids.mapped("name"), ["lock.jpg"])
+        self.assertEqual(ticket.user_id, self.butler_a)
+        self.assertEqual(ticket.attachment_ids.mapped("name"), ["lock.png"])
+        # the owner lands on the ticket page and sees the 3-1-2 deadlines
+        self.assertIn(f"/my/ticket/{ticket.id}", response.url)
         self.assertIn("expected by", response.text)
+        self.assertIn("o_ticket_milestones", response.text)
+
+    def test_owner_files_complaint(self):
+        self.authenticate("owner_a_hd", "owner_a_hd")
+        self._post(
+            "/submitted/ticket",
+            {
+                "unit_id": self.unit_a1.id,
+                "kind": "complaint",
+                "subject": "Noisy neighbours",
+                "description": "Every night",
+            },
+        )
+        ticket = self.Ticket.search([("name", "=", "Noisy neighbours")])
+        self.assertEqual(ticket.kind, "complaint")
+        self.assertEqual(ticket.complaint_grade, "general")
+        self.assertTrue(ticket.resolve_deadline)
 
     def test_owner_cannot_file_for_someone_elses_unit(self):
         self.authenticate("owner_b_hd", "owner_b_hd")
+        form = self.url_open("/new/ticket")
+        self.assertNotIn(self.unit_a1.display_name, form.text)
         response = self._post(
-            "/my/property/request",
-            {"unit_id": self.unit_a1.id, "kind": "complaint", "subject": "Not mine"},
+            "/submitted/ticket",
+            {
+                "unit_id": self.unit_a1.id,
+                "kind": "complaint",
+                "subject": "Not mine",
+                "description": "x",
+            },
         )
         self.assertEqual(response.status_code, 403)
         self.assertFalse(self.Ticket.search([("name", "=", "Not mine")]))
+
+    def test_owner_cannot_see_someone_elses_ticket(self):
+        ticket = self._ticket(kind="repair", name="Private leak")
+        self.authenticate("owner_b_hd", "owner_b_hd")
+        response = self.url_open(f"/my/ticket/{ticket.id}")
+        self.assertNotIn("Private leak", response.text)
+        self.assertNotIn(f"/my/ticket/{ticket.id}", response.url)
 
     def test_owner_rates_callback_and_low_score_reopens(self):
         ticket = self._ticket(kind="repair")
         self._close(ticket)
         phone = ticket.callback_ids.filtered(lambda c: c.callback_type == "phone")
+        phone.due_date = fields.Datetime.now() - timedelta(minutes=1)
         self.authenticate("owner_a_hd", "owner_a_hd")
         page = self.url_open(f"/my/ticket/{ticket.id}")
         self.assertIn("o_ticket_callback_form", page.text)
