@@ -20,6 +20,7 @@
         "views/event_event_views.xml",
         "views/property_club_menus.xml",
         "views/property_club_templates.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/property_club_demo.xml"],
     "installable": True,

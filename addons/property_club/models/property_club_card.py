@@ -22,6 +22,7 @@ class PropertyClubCard(models.Model):
     _description = "Owner Club Card"
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "issue_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         string="Card Number",
@@ -32,7 +33,12 @@ class PropertyClubCard(models.Model):
         default=lambda self: card_number.generate(),
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Holder", required=True, index=True, tracking=True
+        "res.partner",
+        string="Holder",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -131,20 +137,26 @@ class PropertyClubCard(models.Model):
     # ---- verification ---------------------------------------------------
 
     @api.model
-    def _verify_number(self, number):
+    def _verify_number(self, number, company=None):
         """Check a typed or scanned number.
 
         Returns ``(status, card)``: status is one of ``malformed``,
         ``unknown``, ``draft``, ``suspended``, ``cancelled``, ``expired``,
         ``valid``; ``card`` is the (sudo) card or an empty recordset. Only a
         well-formed number reaches the database, so random guesses are
-        rejected for free.
+        rejected for free. A card of another company than ``company`` (the
+        current one by default) is unknown here.
         """
         cards = self.sudo().browse()
         if not card_number.is_well_formed(number):
             return "malformed", cards
+        company = company or self.env.company
         cards = self.sudo().search(
-            [("name", "=", card_number.normalize(number))], limit=1
+            [
+                ("name", "=", card_number.normalize(number)),
+                ("company_id", "=", company.id),
+            ],
+            limit=1,
         )
         if not cards:
             return "unknown", cards

@@ -55,10 +55,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _club_event_window(self):
-        months = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_club.event_window_months", 12)
+        months = self.env["res.config.settings"]._club_setting(
+            "property_club_event_window_months"
         )
         return fields.Date.context_today(self) - relativedelta(months=months)
 
@@ -129,10 +127,10 @@ class ResPartner(models.Model):
         members = self.filtered(lambda p: p.club_state == "member")
         if not members:
             return signals
-        get = self.env["ir.config_parameter"].sudo().get_param
-        per_event = int(get("property_club.health_points_event", 3))
-        max_events = int(get("property_club.health_points_event_max", 15))
-        inactive = int(get("property_club.health_points_inactive", -5))
+        setting = self.env["res.config.settings"]._club_setting
+        per_event = setting("property_club_health_points_event")
+        max_events = setting("property_club_health_points_event_max")
+        inactive = setting("property_club_health_points_inactive")
         metrics = members._club_metrics()
         for partner in members:
             events = metrics[partner.id]["events"]

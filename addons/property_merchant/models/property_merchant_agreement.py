@@ -10,6 +10,7 @@ class PropertyMerchantAgreement(models.Model):
     _description = "Merchant Alliance Agreement"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/"
