@@ -1,3 +1,5 @@
+import base64
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -53,8 +55,20 @@ class PropertyClubCard(models.Model):
     issue_date = fields.Date(readonly=True, copy=False)
     expiry_date = fields.Date(tracking=True, copy=False, index=True)
     tier_history_ids = fields.One2many("property.club.tier.history", "card_id")
+    cancel_reason = fields.Char(
+        readonly=True, copy=False, tracking=True, help="Why the card was cancelled."
+    )
+    qr_code = fields.Binary(
+        string="QR Code",
+        compute="_compute_qr_code",
+        help="The code alliance merchants scan: it holds the card number.",
+    )
 
     _number_uniq = models.Constraint("unique(name)", "A card number must be unique.")
+    _live_card_uniq = models.UniqueIndex(
+        "(partner_id, tier_id) WHERE state IN ('draft', 'active', 'suspended')",
+        "A member holds one card per tier.",
+    )
 
     @api.depends("name")
     def _compute_display_name(self):
@@ -62,6 +76,16 @@ class PropertyClubCard(models.Model):
             number = card.name or ""
             card.display_name = " ".join(
                 number[i : i + 4] for i in range(0, len(number), 4)
+            )
+
+    @api.depends("name")
+    def _compute_qr_code(self):
+        Report = self.env["ir.actions.report"]
+        for card in self:
+            card.qr_code = (
+                base64.b64encode(Report.barcode("QR", card.name, width=240, height=240))
+                if card.name
+                else False
             )
 
     def _compute_access_url(self):
@@ -122,8 +146,12 @@ class PropertyClubCard(models.Model):
                     + relativedelta(months=card.tier_id.validity_months),
                 }
             card.write(vals)
-        self.partner_id.filtered(lambda p: not p.club_state).write(
-            {"club_state": "member", "club_join_date": today}
+        self.partner_id.filtered(lambda p: p.club_state in (False, "left")).write(
+            {
+                "club_state": "member",
+                "club_join_date": today,
+                "club_state_reason": False,
+            }
         )
 
     def action_suspend(self):
@@ -131,8 +159,15 @@ class PropertyClubCard(models.Model):
             raise UserError(self.env._("Only active cards can be suspended."))
         self.write({"state": "suspended"})
 
-    def action_cancel(self):
-        self.write({"state": "cancelled"})
+    def action_cancel(self, reason=None):
+        self.write({"state": "cancelled", "cancel_reason": reason or False})
+
+    def action_print_card(self):
+        return self.env.ref("property_club.action_report_club_card").report_action(self)
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Club card %s", self.display_name)
 
     # ---- verification ---------------------------------------------------
 

@@ -1,9 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# the largest cap the statement's upper-case words and the amount columns are
-# tested for (a trillion yuan)
-MAX_AMOUNT_CAP = 10**12
+# the largest cap a user may set (a billion yuan); the statement's upper-case
+# words are tested for every bill up to it and for totals of many such bills
+MAX_AMOUNT_CAP = 10**9
 
 
 class ResConfigSettings(models.TransientModel):
