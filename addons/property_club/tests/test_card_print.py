@@ -51,3 +51,13 @@ class TestCardPrint(ClubCommon, HttpCase):
             f"/my/club/card/{self.card_b.id}?report_type=pdf", allow_redirects=False
         )
         self.assertEqual(other.status_code, 303)
+
+    def test_demo_owner_portal_user_sees_club_card(self):
+        user = self.env.ref("property_club.user_owner_zheng", raise_if_not_found=False)
+        if not user:
+            self.skipTest("demo data not installed")
+        self.authenticate("owner.zheng@example.com", "owner.zheng")
+        page = self.url_open("/my/club")
+        card = user.partner_id.club_card_ids.filtered(lambda c: c.state == "active")
+        self.assertTrue(card)
+        self.assertIn(card[0].display_name, page.text)

@@ -107,8 +107,6 @@ class PropertyMerchantAgreement(models.Model):
         cron._commit_progress(remaining=self.search_count(domain))
         while agreements := self.search(domain, limit=batch_size, order="id"):
             # no chatter tracking message per agreement on a nightly run
-            agreements.with_context(tracking_disable=True).write(
-                {"state": "expired"}
-            )
+            agreements.with_context(tracking_disable=True).write({"state": "expired"})
             if not cron._commit_progress(len(agreements)):
                 break

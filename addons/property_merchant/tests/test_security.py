@@ -82,6 +82,24 @@ class TestMerchantSecurity(MerchantCommon):
             mine | theirs,
         )
 
+    def test_contact_smart_button_shows_owner_redemptions_to_butler(self):
+        mine = self._checkout(self.card_a.name, 100, "button")
+        owner = self.owner_a.with_user(self.butler_a)
+        self.assertEqual(owner.merchant_redemption_count, 1)
+        action = owner.action_view_merchant_redemptions()
+        self.assertEqual(
+            self.env[action["res_model"]]
+            .with_user(self.butler_a)
+            .search(action["domain"]),
+            mine,
+        )
+        arch = (
+            self.env["res.partner"]
+            .with_user(self.butler_a)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("action_view_merchant_redemptions", arch)
+
     def test_redemptions_and_log_follow_company_rules(self):
         redemption = self._checkout(self.card_a.name, 100, "company")
         other_company = self.env["res.company"].create({"name": "Other Estate Co."})
