@@ -25,6 +25,7 @@
         "views/res_partner_views.xml",
         "views/property_merchant_menus.xml",
         "views/property_merchant_templates.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/property_merchant_demo.xml"],
     "installable": True,

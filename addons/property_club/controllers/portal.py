@@ -60,13 +60,22 @@ class ClubPortal(CustomerPortal):
         website=True,
         readonly=True,
     )
-    def portal_my_club_card(self, card_id, access_token=None, **kw):
+    def portal_my_club_card(
+        self, card_id, access_token=None, report_type=None, download=False, **kw
+    ):
         try:
             card_sudo = self._document_check_access(
                 "property.club.card", card_id, access_token
             )
         except (AccessError, MissingError):
             return request.redirect("/my")
+        if report_type in ("html", "pdf", "text"):
+            return self._show_report(
+                model=card_sudo,
+                report_type=report_type,
+                report_ref="property_club.action_report_club_card",
+                download=download,
+            )
         values = self._get_page_view_values(
             card_sudo,
             access_token,

@@ -4,3 +4,4 @@ from . import property_club_card
 from . import res_partner
 from . import event_event
 from . import event_registration
+from . import res_config_settings

@@ -44,3 +44,13 @@ def normalize(number):
 def is_well_formed(number, length=12):
     number = normalize(number)
     return len(number) == length and number.isdigit() and damm_digit(number) == "0"
+
+
+def mask(number):
+    """Only the last 4 digits, the way a receipt shows a card: ``**** **** 1234``."""
+    number = normalize(number)
+    if not number:
+        return ""
+    hidden = "*" * max(len(number) - 4, 0)
+    masked = hidden + number[-4:]
+    return " ".join(masked[i : i + 4] for i in range(0, len(masked), 4))

@@ -1,3 +1,5 @@
+import base64
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -22,6 +24,7 @@ class PropertyClubCard(models.Model):
     _description = "Owner Club Card"
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "issue_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         string="Card Number",
@@ -32,7 +35,12 @@ class PropertyClubCard(models.Model):
         default=lambda self: card_number.generate(),
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Holder", required=True, index=True, tracking=True
+        "res.partner",
+        string="Holder",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -47,8 +55,20 @@ class PropertyClubCard(models.Model):
     issue_date = fields.Date(readonly=True, copy=False)
     expiry_date = fields.Date(tracking=True, copy=False, index=True)
     tier_history_ids = fields.One2many("property.club.tier.history", "card_id")
+    cancel_reason = fields.Char(
+        readonly=True, copy=False, tracking=True, help="Why the card was cancelled."
+    )
+    qr_code = fields.Binary(
+        string="QR Code",
+        compute="_compute_qr_code",
+        help="The code alliance merchants scan: it holds the card number.",
+    )
 
     _number_uniq = models.Constraint("unique(name)", "A card number must be unique.")
+    _live_card_uniq = models.UniqueIndex(
+        "(partner_id, tier_id) WHERE state IN ('draft', 'active', 'suspended')",
+        "A member holds one card per tier.",
+    )
 
     @api.depends("name")
     def _compute_display_name(self):
@@ -56,6 +76,16 @@ class PropertyClubCard(models.Model):
             number = card.name or ""
             card.display_name = " ".join(
                 number[i : i + 4] for i in range(0, len(number), 4)
+            )
+
+    @api.depends("name")
+    def _compute_qr_code(self):
+        Report = self.env["ir.actions.report"]
+        for card in self:
+            card.qr_code = (
+                base64.b64encode(Report.barcode("QR", card.name, width=240, height=240))
+                if card.name
+                else False
             )
 
     def _compute_access_url(self):
@@ -116,8 +146,12 @@ class PropertyClubCard(models.Model):
                     + relativedelta(months=card.tier_id.validity_months),
                 }
             card.write(vals)
-        self.partner_id.filtered(lambda p: not p.club_state).write(
-            {"club_state": "member", "club_join_date": today}
+        self.partner_id.filtered(lambda p: p.club_state in (False, "left")).write(
+            {
+                "club_state": "member",
+                "club_join_date": today,
+                "club_state_reason": False,
+            }
         )
 
     def action_suspend(self):
@@ -125,26 +159,39 @@ class PropertyClubCard(models.Model):
             raise UserError(self.env._("Only active cards can be suspended."))
         self.write({"state": "suspended"})
 
-    def action_cancel(self):
-        self.write({"state": "cancelled"})
+    def action_cancel(self, reason=None):
+        self.write({"state": "cancelled", "cancel_reason": reason or False})
+
+    def action_print_card(self):
+        return self.env.ref("property_club.action_report_club_card").report_action(self)
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Club card %s", self.display_name)
 
     # ---- verification ---------------------------------------------------
 
     @api.model
-    def _verify_number(self, number):
+    def _verify_number(self, number, company=None):
         """Check a typed or scanned number.
 
         Returns ``(status, card)``: status is one of ``malformed``,
         ``unknown``, ``draft``, ``suspended``, ``cancelled``, ``expired``,
         ``valid``; ``card`` is the (sudo) card or an empty recordset. Only a
         well-formed number reaches the database, so random guesses are
-        rejected for free.
+        rejected for free. A card of another company than ``company`` (the
+        current one by default) is unknown here.
         """
         cards = self.sudo().browse()
         if not card_number.is_well_formed(number):
             return "malformed", cards
+        company = company or self.env.company
         cards = self.sudo().search(
-            [("name", "=", card_number.normalize(number))], limit=1
+            [
+                ("name", "=", card_number.normalize(number)),
+                ("company_id", "=", company.id),
+            ],
+            limit=1,
         )
         if not cards:
             return "unknown", cards

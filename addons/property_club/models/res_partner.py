@@ -15,7 +15,15 @@ class ResPartner(models.Model):
         copy=False,
     )
     club_join_date = fields.Date(string="Joined the Club", copy=False)
+    club_state_reason = fields.Char(
+        string="Membership Note",
+        copy=False,
+        tracking=True,
+        help="Why the membership was suspended or ended.",
+    )
     club_card_ids = fields.One2many("property.club.card", "partner_id")
+    club_card_count = fields.Integer(compute="_compute_club_counts")
+    club_registration_count = fields.Integer(compute="_compute_club_counts")
     club_tier_id = fields.Many2one(
         "property.club.tier",
         compute="_compute_club_tier_id",
@@ -37,6 +45,83 @@ class ResPartner(models.Model):
                 :1
             ].tier_id
 
+    def _compute_club_counts(self):
+        cards = dict(
+            self.env["property.club.card"]
+            .sudo()
+            ._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+        )
+        registrations = dict(
+            self.env["event.registration"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "in", self.ids),
+                    ("event_id.is_club_activity", "=", True),
+                ],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+        for partner in self:
+            partner.club_card_count = cards.get(partner, 0)
+            partner.club_registration_count = registrations.get(partner, 0)
+
+    def action_view_club_cards(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_club.property_club_card_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    def action_view_club_registrations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_club.event_registration_action_club"
+        )
+        action["domain"] = [
+            ("partner_id", "=", self.id),
+            ("event_id.is_club_activity", "=", True),
+        ]
+        return action
+
+    def action_club_membership(self):
+        """Open the wizard that suspends or ends the membership with a reason."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Club Membership"),
+            "res_model": "property.club.membership.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_ids": self.ids},
+        }
+
+    def _club_suspend(self, reason):
+        """Suspend the membership: the member's active cards are suspended."""
+        self.write({"club_state": "suspended", "club_state_reason": reason})
+        cards = self.club_card_ids.filtered(lambda c: c.state == "active")
+        cards.action_suspend()
+        for card in cards:
+            card.message_post(
+                body=self.env._("Suspended with the membership: %s", reason)
+            )
+
+    def _club_leave(self, reason):
+        """End the membership: every card still usable is cancelled."""
+        self.write({"club_state": "left", "club_state_reason": reason})
+        cards = self.club_card_ids.filtered(lambda c: c.state != "cancelled")
+        cards.action_cancel(reason=self.env._("Left the owner club: %s", reason))
+
+    def action_club_reinstate(self):
+        """A suspended member is a member again; their suspended cards work."""
+        suspended = self.filtered(lambda p: p.club_state == "suspended")
+        suspended.write({"club_state": "member", "club_state_reason": False})
+        suspended.club_card_ids.filtered(
+            lambda c: c.state == "suspended"
+        ).action_activate()
+
     def action_join_club(self):
         """Issue and activate a card of the tier each partner earns today."""
         tiers = self.env["property.club.tier"].search([])
@@ -55,10 +140,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _club_event_window(self):
-        months = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_club.event_window_months", 12)
+        months = self.env["res.config.settings"]._club_setting(
+            "property_club_event_window_months"
         )
         return fields.Date.context_today(self) - relativedelta(months=months)
 
@@ -129,10 +212,10 @@ class ResPartner(models.Model):
         members = self.filtered(lambda p: p.club_state == "member")
         if not members:
             return signals
-        get = self.env["ir.config_parameter"].sudo().get_param
-        per_event = int(get("property_club.health_points_event", 3))
-        max_events = int(get("property_club.health_points_event_max", 15))
-        inactive = int(get("property_club.health_points_inactive", -5))
+        setting = self.env["res.config.settings"]._club_setting
+        per_event = setting("property_club_health_points_event")
+        max_events = setting("property_club_health_points_event_max")
+        inactive = setting("property_club_health_points_inactive")
         metrics = members._club_metrics()
         for partner in members:
             events = metrics[partner.id]["events"]

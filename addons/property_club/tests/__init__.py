@@ -4,3 +4,7 @@ from . import test_cron
 from . import test_event
 from . import test_security
 from . import test_portal
+from . import test_settings
+from . import test_membership
+from . import test_issue_wizard
+from . import test_card_print

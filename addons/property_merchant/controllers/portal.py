@@ -63,15 +63,12 @@ class MerchantPortal(CustomerPortal):
         merchant = self._merchant()
         if not merchant:
             return request.redirect("/my")
-        try:
-            result = request.env["property.merchant.verification"]._verify(
-                merchant, number
-            )
-        except UserError as error:
-            result = {"status": "throttled", "reason": error.args[0]}
+        result = request.env["property.merchant.verification"]._verify(merchant, number)
         return request.render(
             "property_merchant.portal_merchant",
-            self._merchant_values(merchant, result=result, number=number),
+            self._merchant_values(
+                merchant, result=result, number=number if result["accepted"] else ""
+            ),
         )
 
     @http.route(
@@ -88,7 +85,7 @@ class MerchantPortal(CustomerPortal):
         except UserError as error:
             return request.render(
                 "property_merchant.portal_merchant",
-                self._merchant_values(merchant, error=error.args[0], number=number),
+                self._merchant_values(merchant, error=error.args[0]),
             )
         return request.render(
             "property_merchant.portal_merchant",

@@ -6,3 +6,5 @@ from . import property_merchant_redemption
 from . import property_merchant_statement
 from . import property_merchant_verification
 from . import res_partner
+from . import property_merchant_throttle
+from . import res_config_settings

@@ -8,7 +8,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ("", "拾", "佰", "仟")
-BIG_UNITS = ("", "万", "亿", "万亿")
+
+
+def _big_unit(index):
+    """Unit of the ``index``-th group of four digits: 万, 亿, 万亿, 亿亿..."""
+    return ("万" if index % 2 else "") + "亿" * (index // 2)
 
 
 def _four_digits(number):
@@ -28,7 +32,11 @@ def _four_digits(number):
 
 
 def amount_to_chinese(amount):
-    """Return ``amount`` (yuan) in Chinese financial upper-case words."""
+    """Return ``amount`` (yuan) in Chinese financial upper-case words.
+
+    Any amount: groups of four digits take 万 and 亿 (万亿, 亿亿...), so
+    statement totals far above the largest bill allowed still read right.
+    """
     cents = int(
         (Decimal(str(amount)) * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
     )
@@ -48,7 +56,7 @@ def amount_to_chinese(amount):
             if group:
                 if need_zero or (words and group < 1000):
                     words += DIGITS[0]
-                words += _four_digits(group) + BIG_UNITS[index]
+                words += _four_digits(group) + _big_unit(index)
                 need_zero = False
             elif words:
                 need_zero = True

@@ -10,6 +10,7 @@ class PropertyMerchantAgreement(models.Model):
     _description = "Merchant Alliance Agreement"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/"
@@ -96,9 +97,16 @@ class PropertyMerchantAgreement(models.Model):
         )
 
     @api.model
-    def _cron_expire(self):
-        """Agreements past their end date stop granting discounts."""
-        self.search(
-            Domain("state", "=", "active")
-            & Domain("date_end", "<", fields.Date.context_today(self))
-        ).write({"state": "expired"})
+    def _cron_expire(self, batch_size=1000):
+        """Agreements past their end date stop granting discounts (batched,
+        idempotent: an expired agreement is no longer selected)."""
+        domain = Domain("state", "=", "active") & Domain(
+            "date_end", "<", fields.Date.context_today(self)
+        )
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=self.search_count(domain))
+        while agreements := self.search(domain, limit=batch_size, order="id"):
+            # no chatter tracking message per agreement on a nightly run
+            agreements.with_context(tracking_disable=True).write({"state": "expired"})
+            if not cron._commit_progress(len(agreements)):
+                break

@@ -16,21 +16,21 @@ class PropertyMerchantStatement(models.Model):
     merchant_id = fields.Many2one("res.partner", required=True, index=True)
     month = fields.Date(required=True, index=True, help="First day of the month.")
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+    currency_id = fields.Many2one(related="company_id.currency_id")
     redemption_ids = fields.One2many("property.merchant.redemption", "statement_id")
     redemption_count = fields.Integer(readonly=True)
-    amount_total = fields.Float(readonly=True, digits=(12, 2))
-    discount_total = fields.Float(
-        string="Savings Granted", readonly=True, digits=(12, 2)
-    )
+    amount_total = fields.Monetary(readonly=True)
+    discount_total = fields.Monetary(string="Savings Granted", readonly=True)
     amount_total_words = fields.Char(string="Amount in Words", compute="_compute_words")
     discount_total_words = fields.Char(
         string="Savings in Words", compute="_compute_words"
     )
 
     _merchant_month_uniq = models.Constraint(
-        "unique(merchant_id, month)", "One statement per merchant and month."
+        "unique(merchant_id, month, company_id)",
+        "One statement per merchant, month and company.",
     )
 
     @api.depends("amount_total", "discount_total")
@@ -64,7 +64,7 @@ class PropertyMerchantStatement(models.Model):
                        %(uid)s, now(), %(uid)s, now()
                   FROM property_merchant_redemption r
                  WHERE r.date >= %(date_from)s AND r.date < %(date_to)s
-                ON CONFLICT (merchant_id, month) DO NOTHING
+                ON CONFLICT (merchant_id, month, company_id) DO NOTHING
                 """,
                 month=date_from,
                 uid=self.env.uid,
@@ -79,6 +79,7 @@ class PropertyMerchantStatement(models.Model):
                    SET statement_id = s.id
                   FROM property_merchant_statement s
                  WHERE s.merchant_id = r.merchant_id AND s.month = %(month)s
+                   AND s.company_id = r.company_id
                    AND r.date >= %(date_from)s AND r.date < %(date_to)s
                    AND r.statement_id IS NULL
                 RETURNING s.id

@@ -11,3 +11,23 @@ class ResPartner(models.Model):
     merchant_agreement_ids = fields.One2many(
         "property.merchant.agreement", "merchant_id", string="Agreements"
     )
+    merchant_redemption_count = fields.Integer(
+        string="Alliance Redemptions", compute="_compute_merchant_redemption_count"
+    )
+
+    def _compute_merchant_redemption_count(self):
+        counts = dict(
+            self.env["property.merchant.redemption"]
+            .sudo()
+            ._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+        )
+        for partner in self:
+            partner.merchant_redemption_count = counts.get(partner, 0)
+
+    def action_view_merchant_redemptions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_merchant.property_merchant_redemption_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        return action

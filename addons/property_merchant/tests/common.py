@@ -71,3 +71,23 @@ class MerchantCommon(ClubCommon):
         )
         agreement.action_activate()
         return agreement
+
+    def _verify(self, number, user=None, merchant=None):
+        Verification = self.env["property.merchant.verification"]
+        return Verification.with_user(user or self.cashier)._verify(
+            merchant or self.merchant, number
+        )
+
+    def _redeem(self, number, amount, token, user=None, merchant=None):
+        Redemption = self.env["property.merchant.redemption"]
+        return Redemption.with_user(user or self.cashier)._redeem(
+            merchant or self.merchant, number, amount, token
+        )
+
+    def _checkout(self, number, amount, token, user=None, merchant=None):
+        """What a cashier does at the desk: verify the card, then redeem."""
+        self.assertTrue(self._verify(number, user, merchant)["accepted"])
+        return self._redeem(number, amount, token, user, merchant)
+
+    def _set_param(self, key, value):
+        self.env["ir.config_parameter"].set_param(f"property_merchant.{key}", value)

@@ -1,4 +1,5 @@
 from odoo import http
+from odoo.addons.property_club.models import card_number
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import MerchantCommon
@@ -33,6 +34,7 @@ class TestMerchantPortal(MerchantCommon, HttpCase):
         )
         self.assertEqual(len(redemptions), 1)
         self.assertAlmostEqual(redemptions.discount_amount, 8.8)
+        self.assertIn("79.20", done.text)  # money, not 79.2
 
         statement = (
             self.env["property.merchant.statement"]
@@ -42,10 +44,62 @@ class TestMerchantPortal(MerchantCommon, HttpCase):
         report = self.url_open(f"/my/merchant/statement/{statement.id}")
         self.assertEqual(report.status_code, 200)
         self.assertIn("捌元捌角", report.text)
+        self.assertIn("8.80", report.text)
+        self.assertIn("**** **** " + self.card_a.name[-4:], report.text)
+        self.assertNotIn(self.card_a.name, report.text)
+        desk = self.url_open("/my/merchant")
+        self.assertIn("**** **** " + self.card_a.name[-4:], desk.text)
+        self.assertNotIn(self.card_a.name, desk.text)
+        self.assertNotIn(self.card_a.display_name, desk.text)
+
+    def test_redeem_route_needs_verification_and_a_sound_amount(self):
+        """Attack: post a number read from a QR straight to /redeem."""
+        self.authenticate("cashier", "cashier_pw")
+        page = self._post(
+            "/my/merchant/redeem",
+            {"number": self.card_a.name, "amount": "88", "client_token": "qr-only"},
+        )
+        self.assertIn("Verify the card first", page.text)
+        self._post("/my/merchant/verify", {"number": self.card_a.name})
+        for amount in ("nan", "1e17", "0.001", "-5", "abc"):
+            page = self._post(
+                "/my/merchant/redeem",
+                {"number": self.card_a.name, "amount": amount, "client_token": amount},
+            )
+            self.assertIn("o_merchant_error", page.text)
+        self.assertFalse(
+            self.env["property.merchant.redemption"].search_count(
+                [("merchant_id", "=", self.merchant.id)]
+            )
+        )
+        log = self.env["property.merchant.verification"].search(
+            [("user_id", "=", self.cashier.id)]
+        )
+        self.assertEqual(sorted(log.mapped("source")), ["redeem", "verify"])
+
+    def test_refused_answers_look_alike_on_the_desk(self):
+        self.authenticate("cashier", "cashier_pw")
+        self.card_b.action_suspend()
+        suspended = self._post("/my/merchant/verify", {"number": self.card_b.name})
+        unknown_number = card_number.generate()
+        while self.env["property.club.card"].search_count(
+            [("name", "=", unknown_number)]
+        ):
+            unknown_number = card_number.generate()
+        unknown = self._post("/my/merchant/verify", {"number": unknown_number})
+        for page in (suspended, unknown):
+            self.assertIn("This card is not accepted", page.text)
+            self.assertNotIn(self.blue.name + " ·", page.text)
+            self.assertNotIn("Suspended", page.text)
+            self.assertNotIn("/my/merchant/redeem", page.text)
 
     def test_other_merchant_statement_refused(self):
-        self.env["property.merchant.redemption"].with_user(self.other_cashier)._redeem(
-            self.other_merchant, self.card_a.name, 50, "x"
+        self._checkout(
+            self.card_a.name,
+            50,
+            "x",
+            user=self.other_cashier,
+            merchant=self.other_merchant,
         )
         statement = (
             self.env["property.merchant.statement"]

@@ -10,11 +10,10 @@ from .common import MerchantCommon
 @tagged("post_install", "-at_install")
 class TestStatement(MerchantCommon):
     def test_statement_generation_idempotent_and_pdf_in_words(self):
-        Redemption = self.env["property.merchant.redemption"].with_user(self.cashier)
         with freeze_time("2030-03-10 10:00:00"):
             self.card_a.expiry_date = "2031-01-01"
-            Redemption._redeem(self.merchant, self.card_a.name, 1000, "m-1")
-            Redemption._redeem(self.merchant, self.card_a.name, 234.56, "m-2")
+            self._checkout(self.card_a.name, 1000, "m-1")
+            self._checkout(self.card_a.name, "234.56", "m-2")
         Statement = self.env["property.merchant.statement"]
         statements = Statement._generate(date(2030, 3, 1))
         statements = Statement._generate(date(2030, 3, 1))
