@@ -1,0 +1,92 @@
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+
+class PropertyCareQuotaReport(models.Model):
+    """Monthly visit quota achievement per user (butler, department head,
+    project manager). The quota comes from the user's own override, else from
+    the setting of their role."""
+
+    _name = "property.care.quota.report"
+    _description = "Visit Quota Achievement"
+    _auto = False
+    _order = "month desc, user_id"
+
+    user_id = fields.Many2one("res.users", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    role = fields.Selection(
+        [
+            ("butler", "Grid Butler"),
+            ("service_head", "Department Head"),
+            ("project_manager", "Project Manager"),
+        ],
+        readonly=True,
+    )
+    month = fields.Date(readonly=True)
+    visit_count = fields.Integer(string="Visits", readonly=True)
+    quota = fields.Integer(readonly=True)
+    achievement = fields.Float(
+        string="Achievement (%)", readonly=True, aggregator="avg"
+    )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE VIEW %(table)s AS (
+                WITH param AS (
+                    SELECT key, value::int AS value FROM ir_config_parameter
+                     WHERE key IN ('property_care.quota_butler',
+                                   'property_care.quota_service_head',
+                                   'property_care.quota_project_manager')
+                ), roles AS (
+                    SELECT u.id AS user_id, u.company_id, u.care_visit_quota,
+                           CASE WHEN EXISTS (
+                                    SELECT 1 FROM property_project pr
+                                     WHERE pr.manager_id = u.id AND pr.active)
+                                THEN 'project_manager'
+                                WHEN EXISTS (
+                                    SELECT 1 FROM property_project pr
+                                     WHERE pr.service_head_id = u.id AND pr.active)
+                                THEN 'service_head'
+                                WHEN EXISTS (
+                                    SELECT 1 FROM property_building b
+                                     WHERE b.butler_id = u.id AND b.active)
+                                THEN 'butler'
+                           END AS role
+                      FROM res_users u
+                     WHERE u.active
+                ), visits AS (
+                    SELECT visitor_id, date_trunc('month', date)::date AS month,
+                           count(*) AS visit_count
+                      FROM property_care_visit
+                  GROUP BY 1, 2
+                ), months AS (
+                    SELECT DISTINCT month FROM visits
+                    UNION SELECT date_trunc('month', now())::date
+                ), quota AS (
+                    SELECT r.user_id, r.company_id, r.role,
+                           COALESCE(NULLIF(r.care_visit_quota, 0),
+                                    (SELECT value FROM param
+                                      WHERE key = 'property_care.quota_' || r.role),
+                                    0) AS quota
+                      FROM roles r
+                     WHERE r.role IS NOT NULL OR r.care_visit_quota > 0
+                )
+                SELECT (q.user_id::bigint * 4096
+                        + (extract(year FROM m.month)::int - 2000) * 12
+                        + extract(month FROM m.month)::int)::int AS id,
+                       q.user_id, q.company_id, q.role, m.month,
+                       COALESCE(v.visit_count, 0) AS visit_count, q.quota,
+                       CASE WHEN q.quota > 0
+                            THEN 100.0 * COALESCE(v.visit_count, 0) / q.quota
+                            ELSE 0 END AS achievement
+                  FROM quota q
+            CROSS JOIN months m
+             LEFT JOIN visits v ON v.visitor_id = q.user_id AND v.month = m.month
+                )
+                """,
+                table=SQL.identifier(self._table),
+            )
+        )

@@ -1,0 +1,538 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+from .property_care_plan_line import ACTIONS, ROLES, TRIGGER_FIELDS
+
+
+class PropertyCareTouchpoint(models.Model):
+    """One planned contact with a customer (call, visit, inspection ...)."""
+
+    _name = "property.care.touchpoint"
+    _description = "Care Touchpoint"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "due_date, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    kind = fields.Selection(
+        [
+            ("plan", "Care Plan"),
+            ("at_risk", "At-risk Care"),
+            ("high_value", "High-value Invitation"),
+            ("manual", "Manual"),
+        ],
+        required=True,
+        default="manual",
+        index=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain=[("customer_stage", "!=", False)],
+    )
+    unit_id = fields.Many2one("property.unit", index=True, check_company=True)
+    building_id = fields.Many2one("property.building", index=True)
+    project_id = fields.Many2one("property.project", index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    plan_id = fields.Many2one("property.care.plan", index=True, ondelete="set null")
+    line_id = fields.Many2one(
+        "property.care.plan.line", string="Plan Line", ondelete="set null"
+    )
+    action = fields.Selection(ACTIONS, required=True, default="call")
+    role = fields.Selection(ROLES, string="Responsible Role")
+    trigger_date = fields.Date(readonly=True)
+    repeat_index = fields.Integer(readonly=True, default=0)
+    occurrence_date = fields.Date(
+        readonly=True, help="Due date the plan gave this touchpoint (unique key)."
+    )
+    due_date = fields.Date(required=True, default=fields.Date.context_today)
+    deadline = fields.Date(required=True, default=fields.Date.context_today)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        index=True,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("done", "Done"),
+            ("missed", "Missed"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="planned",
+        tracking=True,
+        index=True,
+    )
+    description = fields.Text()
+    outcome = fields.Text()
+    score = fields.Integer(
+        help="Quick 1-5 score of the contact (0 = not scored).", aggregator="avg"
+    )
+    done_date = fields.Date(readonly=True, copy=False)
+    done_on_time = fields.Boolean(readonly=True, copy=False)
+    escalated_date = fields.Date(readonly=True, copy=False)
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    portal_visible = fields.Boolean(related="line_id.portal_visible")
+    portal_state = fields.Selection(
+        [("confirmed", "Confirmed"), ("reschedule", "Another Day Requested")],
+        string="Owner Answer",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    portal_requested_date = fields.Date(
+        string="Day Asked by the Owner", readonly=True, copy=False
+    )
+    visit_ids = fields.One2many("property.care.visit", "touchpoint_id")
+
+    _plan_occurrence_uniq = models.Constraint(
+        "UNIQUE(partner_id, line_id, occurrence_date)",
+        "A plan line gives a customer one touchpoint per occurrence date.",
+    )
+    _proactive_open_uniq = models.UniqueIndex(
+        "(partner_id, kind) WHERE state = 'planned' "
+        "AND kind IN ('at_risk', 'high_value')",
+        "A customer has at most one open proactive touchpoint of each kind.",
+    )
+    _planned_deadline_idx = models.Index("(deadline) WHERE state = 'planned'")
+    _score_range = models.Constraint(
+        "CHECK(score BETWEEN 0 AND 5)", "The score goes from 1 to 5."
+    )
+    _deadline_after_due = models.Constraint(
+        "CHECK(deadline >= due_date)", "The deadline cannot be before the due date."
+    )
+
+    @api.depends("state", "deadline")
+    @api.depends_context("date")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for touchpoint in self:
+            touchpoint.is_overdue = (
+                touchpoint.state == "planned" and touchpoint.deadline < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        overdue = Domain("state", "=", "planned") & Domain(
+            "deadline", "<", fields.Date.context_today(self)
+        )
+        return overdue if (operator == "=") == value else ~overdue
+
+    @api.depends("name", "partner_id.name")
+    def _compute_display_name(self):
+        for touchpoint in self:
+            touchpoint.display_name = (
+                f"{touchpoint.partner_id.name or ''}: {touchpoint.name or ''}"
+            )
+
+    @api.constrains("due_date", "deadline")
+    def _check_dates(self):
+        for touchpoint in self:
+            if touchpoint.deadline < touchpoint.due_date:
+                raise ValidationError(
+                    self.env._("The deadline cannot be before the due date.")
+                )
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        partner = self.partner_id
+        if partner:
+            self.building_id = partner.building_id
+            self.project_id = partner.property_project_id
+            self.unit_id = partner.unit_ids[:1]
+            self.user_id = self.user_id or partner.butler_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        touchpoints = super().create(vals_list)
+        touchpoints.filtered(lambda t: t.state == "planned")._schedule_activities()
+        return touchpoints
+
+    # ---- actions -------------------------------------------------------------
+
+    def action_done(self):
+        """Mark done: the responsible's activity is closed with the outcome."""
+        if any(t.state != "planned" for t in self):
+            raise UserError(self.env._("Only planned touchpoints can be marked done."))
+        if any(t.score and not 1 <= t.score <= 5 for t in self):
+            raise UserError(self.env._("The score goes from 1 to 5."))
+        today = fields.Date.context_today(self)
+        care_type = self._care_activity_type()
+        for touchpoint in self:
+            touchpoint.write(
+                {
+                    "state": "done",
+                    "done_date": today,
+                    "done_on_time": today <= touchpoint.deadline,
+                }
+            )
+            activities = touchpoint.activity_ids.filtered(
+                lambda a: a.activity_type_id == care_type
+            )
+            activities.action_feedback(feedback=touchpoint.outcome or False)
+        return True
+
+    def action_cancel(self):
+        self.filtered(lambda t: t.state == "planned").write({"state": "cancelled"})
+        self.activity_ids.unlink()
+        return True
+
+    def action_reset(self):
+        to_reset = self.filtered(lambda t: t.state in ("missed", "cancelled"))
+        to_reset.write({"state": "planned", "done_date": False})
+        to_reset._schedule_activities()
+        return True
+
+    def action_log_visit(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log a Visit"),
+            "res_model": "property.care.visit",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_partner_id": self.partner_id.id,
+                "default_unit_id": self.unit_id.id,
+                "default_touchpoint_id": self.id,
+            },
+        }
+
+    # ---- activities ----------------------------------------------------------
+
+    @api.model
+    def _care_activity_type(self):
+        return self.env.ref("property_care.mail_activity_type_care")
+
+    def _schedule_activities(self):
+        """One activity per touchpoint for its responsible user, in one INSERT."""
+        if not self:
+            return
+        self.flush_recordset()
+        self._insert_activities(self.ids)
+
+    @api.model
+    def _insert_activities(self, touchpoint_ids):
+        if not touchpoint_ids:
+            return
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO mail_activity
+                    (res_model_id, res_model, res_id, res_name, activity_type_id,
+                     summary, date_deadline, user_id, user_tz, automated, active,
+                     create_uid, create_date, write_uid, write_date)
+                SELECT %(model)s, %(model_name)s, t.id,
+                       rp.name || ': ' || t.name, %(type)s, t.name, t.deadline,
+                       t.user_id, urp.tz, TRUE, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM property_care_touchpoint t
+                  JOIN res_partner rp ON rp.id = t.partner_id
+                  JOIN res_users u ON u.id = t.user_id
+                  JOIN res_partner urp ON urp.id = u.partner_id
+                 WHERE t.id = ANY(%(ids)s)
+                """,
+                model=self.env["ir.model"]._get_id(self._name),
+                model_name=self._name,
+                type=self._care_activity_type().id,
+                uid=self.env.uid,
+                now=fields.Datetime.now(),
+                ids=list(touchpoint_ids),
+            )
+        )
+        self.env["mail.activity"].invalidate_model()
+        self.invalidate_model(["activity_ids"])
+
+    # ---- settings ------------------------------------------------------------
+
+    @api.model
+    def _care_param(self, key, default):
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(f"property_care.{key}", default)
+        )
+
+    # ---- generation ----------------------------------------------------------
+
+    @api.model
+    def _care_window(self, today):
+        return (
+            today - timedelta(days=self._care_param("catch_up_days", 7)),
+            today + timedelta(days=self._care_param("lookahead_days", 30)),
+        )
+
+    @api.model
+    def _generate_batch(self, lines, id_from, id_to, today):
+        """Create the touchpoints (and their activities) of ``lines`` for the
+        customers with ``id_from <= id < id_to``. Returns the new ids."""
+        window_start, window_end = self._care_window(today)
+        new_ids = []
+        for line in lines:
+            self.env.cr.execute(
+                line._generate_sql(id_from, id_to, window_start, window_end, today)
+            )
+            new_ids += [row[0] for row in self.env.cr.fetchall()]
+        self._insert_activities(new_ids)
+        self.invalidate_model()
+        return new_ids
+
+    @api.model
+    def _cron_generate(self, batch_size=5000):
+        """Daily: refresh the care stages, then create the touchpoints that
+        fall due within the look-ahead window, one batch of customer ids at a
+        time. Each batch is committed; a crash loses at most the batch in
+        flight, which the next run recreates (ON CONFLICT DO NOTHING)."""
+        today = fields.Date.context_today(self)
+        partners = self.env["res.partner"]
+        partners._refresh_care_stages(batch_size=batch_size)
+        lines = self.env["property.care.plan.line"].search(
+            [("plan_id.active", "=", True)]
+        )
+        self.env.cr.execute(
+            SQL(
+                "SELECT min(id), max(id) FROM res_partner "
+                "WHERE customer_stage IS NOT NULL AND active"
+            )
+        )
+        min_id, max_id = self.env.cr.fetchone()
+        cron = self.env["ir.cron"]
+        if min_id is not None and lines:
+            batches = range(min_id, max_id + 1, batch_size)
+            cron._commit_progress(remaining=len(batches))
+            for id_from in batches:
+                self._generate_batch(lines, id_from, id_from + batch_size, today)
+                if not cron._commit_progress(1):
+                    return
+        self._generate_proactive(today)
+        cron._commit_progress()
+
+    @api.model
+    def _generate_proactive(self, today):
+        """At-risk customers get one care touchpoint with their health reasons,
+        high-value customers one club upgrade / referral invitation: one open
+        at a time (partial unique index), and not again within the interval."""
+        interval = self._care_param("proactive_interval_days", 30)
+        days_allowed = self._care_param("proactive_days_allowed", 7)
+        new_ids = []
+        for level, kind, action, name in (
+            ("at_risk", "at_risk", "visit", self.env._("At-risk care visit")),
+            (
+                "high_value",
+                "high_value",
+                "upgrade",
+                self.env._("Club upgrade / referral invitation"),
+            ),
+        ):
+            self.env.cr.execute(
+                SQL(
+                    """
+                    INSERT INTO property_care_touchpoint
+                        (name, kind, partner_id, building_id, project_id, company_id,
+                         action, role, due_date, deadline, user_id, state,
+                         description, create_uid, create_date, write_uid, write_date)
+                    SELECT %(name)s, %(kind)s, p.id, p.building_id,
+                           p.property_project_id,
+                           COALESCE(pr.company_id, p.company_id, %(company)s),
+                           %(action)s, 'butler', %(today)s, %(deadline)s,
+                           COALESCE(p.butler_id, pr.service_head_id, pr.manager_id),
+                           'planned', p.health_reasons,
+                           %(uid)s, %(now)s, %(uid)s, %(now)s
+                      FROM res_partner p
+                 LEFT JOIN property_project pr ON pr.id = p.property_project_id
+                     WHERE p.health_level = %(level)s AND p.active
+                       AND p.customer_stage IS NOT NULL
+                       AND NOT EXISTS (
+                            SELECT 1 FROM property_care_touchpoint t
+                             WHERE t.partner_id = p.id AND t.kind = %(kind)s
+                               AND (t.state = 'planned' OR t.create_date >= %(since)s))
+                    ON CONFLICT DO NOTHING
+                    RETURNING id
+                    """,
+                    name=name,
+                    kind=kind,
+                    company=self.env.company.id,
+                    action=action,
+                    today=today,
+                    deadline=today + timedelta(days=days_allowed),
+                    uid=self.env.uid,
+                    now=fields.Datetime.now(),
+                    level=level,
+                    since=fields.Datetime.now() - timedelta(days=interval),
+                )
+            )
+            new_ids += [row[0] for row in self.env.cr.fetchall()]
+        self._insert_activities(new_ids)
+        self.invalidate_model()
+        return new_ids
+
+    # ---- trigger dates moved -------------------------------------------------
+
+    @api.model
+    def _move_for_partners(self, partners, triggers):
+        """Planned plan touchpoints follow a corrected trigger date; done,
+        missed and cancelled ones stay where they were."""
+        touchpoints = self.search(
+            [
+                ("partner_id", "in", partners.ids),
+                ("state", "=", "planned"),
+                ("kind", "=", "plan"),
+                ("line_id.trigger", "in", triggers),
+            ]
+        )
+        if not touchpoints:
+            return
+        to_cancel = self.browse()
+        moves = {}
+        for touchpoint in touchpoints:
+            field = TRIGGER_FIELDS[touchpoint.line_id.trigger]
+            new_trigger = touchpoint.partner_id[field]
+            if not new_trigger:
+                to_cancel |= touchpoint
+                continue
+            if new_trigger == touchpoint.trigger_date:
+                continue
+            occurrence = touchpoint.line_id._occurrence_date(
+                new_trigger, touchpoint.repeat_index
+            )
+            moves[touchpoint] = (new_trigger, occurrence)
+        taken = set()
+        if moves:
+            existing = self.search_read(
+                [
+                    ("partner_id", "in", partners.ids),
+                    ("line_id", "in", [t.line_id.id for t in moves]),
+                    ("id", "not in", [t.id for t in moves]),
+                ],
+                ["partner_id", "line_id", "occurrence_date"],
+            )
+            taken = {
+                (r["partner_id"][0], r["line_id"][0], r["occurrence_date"])
+                for r in existing
+            }
+        for touchpoint, (new_trigger, occurrence) in moves.items():
+            key = (touchpoint.partner_id.id, touchpoint.line_id.id, occurrence)
+            if key in taken:
+                to_cancel |= touchpoint
+                continue
+            taken.add(key)
+            deadline = occurrence + timedelta(days=touchpoint.line_id.days_allowed)
+            touchpoint.write(
+                {
+                    "trigger_date": new_trigger,
+                    "occurrence_date": occurrence,
+                    "due_date": occurrence,
+                    "deadline": deadline,
+                }
+            )
+            touchpoint.activity_ids.write({"date_deadline": deadline})
+        to_cancel.action_cancel()
+
+    # ---- escalation and missed -----------------------------------------------
+
+    def _escalation_user(self):
+        self.ensure_one()
+        project = self.project_id
+        head = project.service_head_id
+        if head and head != self.user_id:
+            return head
+        return project.manager_id
+
+    @api.model
+    def _cron_follow_up(self, batch_size=500):
+        """Daily: escalate overdue touchpoints once, then mark the ones past
+        the grace period as missed, in committed batches."""
+        today = fields.Date.context_today(self)
+        cron = self.env["ir.cron"]
+        overdue = Domain("state", "=", "planned") & Domain("deadline", "<", today)
+        to_escalate = overdue & Domain("escalated_date", "=", False)
+        grace = self._care_param("grace_days", 14)
+        to_miss = Domain("state", "=", "planned") & Domain(
+            "deadline", "<", today - timedelta(days=grace)
+        )
+        cron._commit_progress(
+            remaining=self.search_count(to_escalate) + self.search_count(to_miss)
+        )
+        while batch := self.search(to_escalate, limit=batch_size, order="id"):
+            batch._escalate(today)
+            if not cron._commit_progress(len(batch)):
+                return
+        while batch := self.search(to_miss, limit=batch_size, order="id"):
+            batch.write({"state": "missed"})
+            batch.activity_ids.unlink()
+            if not cron._commit_progress(len(batch)):
+                return
+
+    def _escalate(self, today):
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        for touchpoint in self:
+            user = touchpoint._escalation_user()
+            message = self.env._(
+                "Overdue since %(deadline)s (responsible: %(user)s): escalated.",
+                deadline=touchpoint.deadline,
+                user=touchpoint.user_id.name or self.env._("nobody"),
+            )
+            if user:
+                touchpoint.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=self.env._("Overdue care touchpoint"),
+                    note=message,
+                    user_id=user.id,
+                    date_deadline=today,
+                )
+            touchpoint.message_post(
+                body=message,
+                partner_ids=user.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        self.write({"escalated_date": today})
+
+    # ---- portal --------------------------------------------------------------
+
+    def _portal_confirm(self):
+        self.ensure_one()
+        self.write({"portal_state": "confirmed", "portal_requested_date": False})
+        self.message_post(
+            body=self.env._("%s confirmed the appointment.", self.partner_id.name),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _portal_reschedule(self, requested_date, note):
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        if not requested_date or requested_date < today:
+            raise ValidationError(
+                self.env._("Choose a day from today on for the appointment.")
+            )
+        self.write(
+            {"portal_state": "reschedule", "portal_requested_date": requested_date}
+        )
+        text = self.env._(
+            "%(owner)s asks for another day: %(date)s. %(note)s",
+            owner=self.partner_id.name,
+            date=requested_date,
+            note=note or "",
+        )
+        self.message_post(body=text, subtype_xmlid="mail.mt_note")
+        if self.user_id:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Owner asks for another day"),
+                note=text,
+                user_id=self.user_id.id,
+                date_deadline=today,
+            )
