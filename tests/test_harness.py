@@ -100,3 +100,12 @@ def test_feature_addons_never_depend_on_account_or_enterprise():
         assert not forbidden & set(data.get("depends", [])), manifest
         assert data["version"].startswith("19.0."), manifest
         assert data["license"] in ("LGPL-3", "AGPL-3"), manifest
+
+
+def test_class_setup_error_counts_one_failure_not_negative(tmp_path):
+    run = parse(
+        tmp_path,
+        "2026-11-22 09:46:57,742 9076 ERROR db odoo.tests.result: "
+        "0 failed, 1 error(s) of 0 tests when loading database 'db'\n",
+    )
+    assert (run.passed, run.failed) == (0, 1)
