@@ -10,7 +10,6 @@ class PropertyCareTouchpoint(models.Model):
     club_tier_id = fields.Many2one(related="partner_id.club_tier_id")
     offered_tier_id = fields.Many2one(
         "property.club.tier",
-        string="Offered Tier",
         compute="_compute_offered_tier_id",
         help="The next better tier than the customer's current one (a first "
         "card of the entry tier for a customer who is not a member yet).",

@@ -15,7 +15,6 @@ class PropertyCareTicketMixin(models.AbstractModel):
     ticket_kind = fields.Selection(TICKET_KINDS, string="Ticket Type", default="repair")
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Ticket",
         readonly=True,
         copy=False,
         index="btree_not_null",
