@@ -1,0 +1,18 @@
+from . import (
+    property_kpi,
+    property_survey_campaign,
+    property_survey_dimension,
+    property_survey_exclusion_rule,
+    property_survey_history,
+    property_survey_household,
+    property_survey_inspection,
+    property_survey_result,
+    property_survey_stratum,
+    res_config_settings,
+    res_partner,
+    survey_question,
+    survey_question_answer,
+    survey_survey,
+    survey_user_input,
+    survey_user_input_line,
+)

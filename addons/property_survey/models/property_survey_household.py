@@ -1,0 +1,98 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .property_survey_exclusion_rule import EXCLUSION_RULES
+
+CHANNELS = [
+    ("email", "Email"),
+    ("portal", "Portal"),
+    ("phone", "Phone Interview"),
+]
+
+
+class PropertySurveyHousehold(models.Model):
+    """A household of a campaign: sampled, or excluded with its rule.
+
+    Butlers read these lines for their grid: whether the household answered
+    and its overall score, without access to the answers themselves.
+    """
+
+    _name = "property.survey.household"
+    _description = "Campaign Household"
+    _order = "campaign_id desc, building_id, unit_id"
+    _rec_name = "unit_id"
+
+    campaign_id = fields.Many2one(
+        "property.survey.campaign", required=True, ondelete="cascade", index=True
+    )
+    project_id = fields.Many2one(related="campaign_id.project_id", store=True)
+    company_id = fields.Many2one(related="campaign_id.company_id", store=True)
+    month = fields.Date(related="campaign_id.month", store=True)
+    unit_id = fields.Many2one("property.unit", required=True, index=True)
+    building_id = fields.Many2one("property.building", required=True, index=True)
+    butler_id = fields.Many2one(related="building_id.butler_id", string="Grid Butler")
+    partner_id = fields.Many2one("res.partner", string="Respondent", index=True)
+    phone = fields.Char(related="partner_id.phone")
+    email = fields.Char(related="partner_id.email")
+    state = fields.Selection(
+        [("sampled", "Sampled"), ("excluded", "Excluded")], required=True, index=True
+    )
+    exclusion_rule = fields.Selection(EXCLUSION_RULES, index=True)
+    user_input_id = fields.Many2one("survey.user_input", string="Answer", copy=False)
+    channel = fields.Selection(CHANNELS)
+    answered = fields.Boolean(readonly=True, copy=False)
+    overall_score = fields.Integer(readonly=True, copy=False, aggregator="avg")
+    answer_status = fields.Selection(
+        [
+            ("not_invited", "Not invited"),
+            ("invited", "Invited"),
+            ("answered", "Answered"),
+        ],
+        compute="_compute_answer_status",
+    )
+
+    _campaign_unit_uniq = models.Constraint(
+        "unique(campaign_id, unit_id)",
+        "A household appears once in a campaign.",
+    )
+
+    @api.depends("user_input_id", "answered")
+    def _compute_answer_status(self):
+        for household in self:
+            if household.answered:
+                household.answer_status = "answered"
+            elif household.user_input_id:
+                household.answer_status = "invited"
+            else:
+                household.answer_status = "not_invited"
+
+    def action_phone_interview(self):
+        """Staff interview the respondent by phone and fill the questionnaire."""
+        self.ensure_one()
+        if self.state != "sampled":
+            raise UserError(
+                self.env._("Only sampled households can be interviewed.")
+            )
+        if self.user_input_id:
+            answer = self.user_input_id
+            if answer.state == "done":
+                raise UserError(
+                    self.env._("%s already answered this campaign.", self.unit_id.display_name)
+                )
+            answer.sudo().write(
+                {"property_channel": "phone", "property_interviewer_id": self.env.uid}
+            )
+            self.sudo().channel = "phone"
+        else:
+            answer = self.campaign_id._invite(self, "phone", interviewer=self.env.user)
+        return {
+            "type": "ir.actions.act_url",
+            "url": answer.get_start_url(),
+            "target": "new",
+        }
+
+    def action_invite_portal(self):
+        """Open a questionnaire the owner finds on their portal /my page."""
+        for campaign in self.campaign_id:
+            campaign._invite(self.filtered(lambda h: h.campaign_id == campaign), "portal")
+        return True

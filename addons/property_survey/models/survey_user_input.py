@@ -1,0 +1,106 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .property_survey_household import CHANNELS
+
+
+class SurveyUserInput(models.Model):
+    _inherit = "survey.user_input"
+
+    property_campaign_id = fields.Many2one(
+        "property.survey.campaign", string="Campaign", index=True, ondelete="restrict"
+    )
+    property_household_id = fields.Many2one(
+        "property.survey.household", string="Household", ondelete="set null"
+    )
+    property_unit_id = fields.Many2one("property.unit", string="Unit", index=True)
+    property_project_id = fields.Many2one(
+        "property.project",
+        related="property_campaign_id.project_id",
+        store=True,
+        string="Project",
+    )
+    property_month = fields.Date(
+        related="property_campaign_id.month", store=True, string="Month"
+    )
+    property_building_id = fields.Many2one(
+        related="property_unit_id.building_id", string="Building"
+    )
+    property_channel = fields.Selection(CHANNELS, string="Channel")
+    property_interviewer_id = fields.Many2one("res.users", string="Interviewer")
+    property_overall_score = fields.Integer(
+        string="Overall Score", readonly=True, aggregator="avg"
+    )
+    property_loyalty_score = fields.Integer(
+        string="Loyalty Score", readonly=True, aggregator="avg"
+    )
+    property_satisfied = fields.Boolean(string="Satisfied", readonly=True)
+    property_loyal = fields.Boolean(string="Loyal", readonly=True)
+
+    _property_campaign_unit_uniq = models.Constraint(
+        "unique(property_campaign_id, property_unit_id)",
+        "A household answers a campaign once.",
+    )
+    _property_report_idx = models.Index(
+        "(property_project_id, property_month, property_satisfied, property_loyal)"
+        " WHERE state = 'done' AND property_campaign_id IS NOT NULL"
+    )
+
+    @api.constrains("property_campaign_id", "property_household_id", "survey_id")
+    def _check_property_campaign(self):
+        for answer in self.filtered("property_campaign_id"):
+            campaign = answer.property_campaign_id
+            if answer.survey_id != campaign.survey_id or (
+                answer.property_household_id
+                and answer.property_household_id.campaign_id != campaign
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "This questionnaire does not belong to campaign %s: use the "
+                        "link of the invitation you received for it.",
+                        campaign.name,
+                    )
+                )
+
+    def _mark_done(self):
+        res = super()._mark_done()
+        self.filtered("property_campaign_id")._property_store_scores()
+        return res
+
+    def _property_store_scores(self):
+        """Store the overall and loyalty scores and their flags (batched)."""
+        if not self:
+            return
+        threshold = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("property_survey.satisfied_min_score", 4)
+        )
+        scores = defaultdict(dict)
+        lines = self.env["survey.user_input.line"].sudo().search(
+            [
+                ("user_input_id", "in", self.ids),
+                ("property_role", "in", ("overall", "loyalty")),
+                ("skipped", "=", False),
+            ]
+        )
+        for line in lines:
+            scores[line.user_input_id.id][line.property_role] = line.value_scale
+        for answer in self.sudo():
+            overall = scores[answer.id].get("overall", 0)
+            loyalty = scores[answer.id].get("loyalty", 0)
+            answer.write(
+                {
+                    "property_overall_score": overall,
+                    "property_loyalty_score": loyalty,
+                    "property_satisfied": overall >= threshold,
+                    "property_loyal": loyalty >= threshold,
+                }
+            )
+            if answer.property_household_id:
+                answer.property_household_id.write(
+                    {"answered": True, "overall_score": overall}
+                )
+        self.property_campaign_id.invalidate_recordset()

@@ -1,0 +1,155 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.property_survey.models.property_survey_campaign import (
+    largest_remainder,
+    sample_size,
+)
+
+from .common import SurveyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSampling(SurveyCommon):
+    def _households(self, campaign, state):
+        return campaign.household_ids.filtered(lambda h: h.state == state)
+
+    def test_exclusions_stored_with_rule_and_counted(self):
+        # base's unit 102 of building A is vacant, unit 101 of B only signed;
+        # base's unit 101 of A (owner with phone) is eligible
+        self.campaign.action_draw()
+        excluded = self._households(self.campaign, "excluded")
+        rules = {h.unit_id: h.exclusion_rule for h in excluded}
+        self.assertEqual(rules[self.unit_a2], "vacant")
+        self.assertEqual(rules[self.unit_b1], "not_handed_over")
+        self.assertEqual(self.campaign.excluded_count, 2)
+        self.assertEqual(self.campaign.eligible_count, 13)
+        self.assertEqual(self.campaign.population_count, 15)
+        self.assertIn("Vacant: 1", self.campaign.exclusion_summary)
+        self.assertIn("Not handed over: 1", self.campaign.exclusion_summary)
+        self.assertEqual(self.campaign.state, "drawn")
+        self.assertEqual(self.campaign.sample_size, 6)
+
+    def test_no_contact_opt_out_and_black_rules(self):
+        self.a_units[0].owner_ids.write({"phone": False, "email": False})
+        self.a_units[1].owner_ids.property_survey_opt_out = True
+        black = self.a_units[2].owner_ids
+        black.write({"relationship_category": "black", "relationship_reason": "Fees"})
+        self.campaign.action_draw()
+        rules = {h.unit_id: h.exclusion_rule for h in self.campaign.household_ids}
+        self.assertEqual(rules[self.a_units[0]], "no_contact")
+        self.assertEqual(rules[self.a_units[1]], "opted_out")
+        # the black-customer rule is off by default: the household stays eligible
+        self.assertNotEqual(rules.get(self.a_units[2]), "black_customer")
+        self.assertEqual(self.campaign.eligible_count, 11)
+
+        rule = self.env.ref("property_survey.exclusion_rule_black_customer")
+        rule.with_user(self.manager).enabled = True
+        self.env.cr.precommit.run()
+        self.assertTrue(
+            rule.message_ids.tracking_value_ids.filtered(
+                lambda t: t.field_id.name == "enabled"
+            ),
+            "switching a rule is tracked in its chatter",
+        )
+        self.campaign.action_draw()
+        rules = {h.unit_id: h.exclusion_rule for h in self.campaign.household_ids}
+        self.assertEqual(rules[self.a_units[2]], "black_customer")
+        self.assertIn("black_customer", self.campaign.draw_rules)
+
+    def test_recently_surveyed_rule(self):
+        previous = self.env["property.survey.campaign"].create(
+            {"project_id": self.project.id, "month": "2024-06-01"}
+        )
+        previous.sample_size_fixed = 13
+        previous.action_draw()
+        household = previous.household_ids.filtered(
+            lambda h: h.unit_id == self.a_units[3]
+        )
+        household.action_invite_portal()
+        self._answer(household.user_input_id, 4)
+        self.campaign.action_draw()
+        rules = {h.unit_id: h.exclusion_rule for h in self.campaign.household_ids}
+        self.assertEqual(rules[self.a_units[3]], "recently_surveyed")
+
+    def test_strata_proportional_within_one(self):
+        self.campaign.sample_size_fixed = 7
+        self.campaign.action_draw()
+        strata = {s.building_id: s for s in self.campaign.stratum_ids}
+        # A: 9 eligible, B: 4 eligible, 7 to draw -> 4.85 / 2.15 -> 5 / 2
+        self.assertEqual(strata[self.building_a].eligible_count, 9)
+        self.assertEqual(strata[self.building_b].eligible_count, 4)
+        self.assertEqual(strata[self.building_a].sample_size, 5)
+        self.assertEqual(strata[self.building_b].sample_size, 2)
+        sampled = self._households(self.campaign, "sampled")
+        self.assertEqual(len(sampled), 7)
+        for stratum in self.campaign.stratum_ids:
+            drawn = sampled.filtered(lambda h, s=stratum: h.building_id == s.building_id)
+            self.assertEqual(len(drawn), stratum.sample_size)
+            self.assertLessEqual(abs(len(drawn) - stratum.proportional_size), 1)
+
+    def test_largest_remainder(self):
+        shares = largest_remainder(10, {1: 5, 2: 3, 3: 3})
+        self.assertEqual(sum(shares.values()), 10)
+        self.assertEqual(shares, {1: 4, 2: 3, 3: 3})
+        for key, weight in {1: 5, 2: 3, 3: 3}.items():
+            self.assertLessEqual(abs(shares[key] - 10 * weight / 11), 1)
+        self.assertEqual(largest_remainder(0, {1: 4}), {1: 0})
+
+    def test_sample_size_with_finite_population_correction(self):
+        # 95 % / 5 %: n0 = 384.15; N = 1000 -> 384.15 / 1.38315 = 277.7 -> 278
+        self.assertEqual(sample_size(1000, "statistical", 0, 95, 5), 278)
+        self.assertEqual(sample_size(100000, "statistical", 0, 95, 5), 383)
+        self.assertEqual(sample_size(20, "statistical", 0, 95, 5), 20)
+        self.assertEqual(sample_size(20, "fixed", 50, 95, 5), 20)
+        self.assertEqual(sample_size(0, "fixed", 50, 95, 5), 0)
+
+    def test_same_seed_same_sample(self):
+        self.campaign.action_draw()
+        first = self._households(self.campaign, "sampled").unit_id
+        seed = self.campaign.seed
+        self.assertTrue(seed)
+        self.campaign.action_draw()
+        self.assertEqual(self.campaign.seed, seed)
+        self.assertEqual(self._households(self.campaign, "sampled").unit_id, first)
+        # another seed draws another sample (13 choose 6 = 1716 possibilities)
+        other = self.campaign.copy({"month": "2024-08-01"})
+        other.action_draw()
+        self.assertNotEqual(other.seed, seed)
+
+    def test_redraw_refused_after_invitations(self):
+        self.campaign.action_draw()
+        self.campaign.action_invite()
+        self.assertEqual(self.campaign.state, "inviting")
+        self.assertTrue(self.campaign.invited_count)
+        sampled = self._households(self.campaign, "sampled")
+        with self.assertRaisesRegex(UserError, "cannot be drawn again"):
+            self.campaign.action_draw()
+        self.assertEqual(self._households(self.campaign, "sampled"), sampled)
+
+    def test_campaign_month_and_sampling_checks(self):
+        campaign = self.env["property.survey.campaign"].create(
+            {"project_id": self.project.id, "month": "2024-09-17"}
+        )
+        self.assertEqual(str(campaign.month), "2024-09-01")
+        with self.assertRaises(ValidationError):
+            campaign.write({"sample_mode": "statistical", "margin_error": 0})
+
+    def test_draw_cron_on_configured_day(self):
+        cron = self.env.ref("property_survey.ir_cron_property_survey_draw")
+        Campaign = self.env["property.survey.campaign"]
+        self.env["ir.config_parameter"].sudo().set_param("property_survey.draw_day", 25)
+        with freeze_time("2024-08-24"), self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.assertFalse(Campaign.search([("month", "=", "2024-09-01")]))
+        with freeze_time("2024-08-25"), self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+            cron.method_direct_trigger()
+        campaign = Campaign.search(
+            [("month", "=", "2024-09-01"), ("project_id", "=", self.project.id)]
+        )
+        self.assertEqual(len(campaign), 1, "a rerun never duplicates a campaign")
+        self.assertEqual(campaign.state, "drawn")
+        self.assertEqual(campaign.sample_size, 6)
