@@ -1,0 +1,2 @@
+from . import property_care_conversion
+from . import property_care_touchpoint
