@@ -33,5 +33,6 @@
         "report/property_survey_pareto_report.xml",
     ],
     "demo": ["demo/property_survey_demo.xml"],
+    "pre_init_hook": "_pre_init_take_over_kpis",
     "installable": True,
 }
