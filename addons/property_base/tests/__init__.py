@@ -8,3 +8,4 @@ from . import test_residency
 from . import test_residency_security
 from . import test_security
 from . import test_settings
+from . import test_menus
