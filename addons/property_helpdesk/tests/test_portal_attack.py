@@ -88,6 +88,16 @@ class TestPortalAttack(HelpdeskCommon, HttpCase):
             self._close_request(ticket)
             self.assertFalse(ticket.closed)
 
+    def test_owner_sees_close_button_and_ticket_number_on_own_inquiry(self):
+        inquiry = self._ticket(kind="inquiry")
+        self.authenticate("owner_a_atk", "owner_a_atk")
+        page = self.url_open(f"/my/ticket/{inquiry.id}").text
+        sidebar = page[page.index("o_portal_helpdesk_sidebar") :]
+        sidebar = sidebar[: sidebar.index("helpdesk_ticket_content")]
+        self.assertIn('action="/ticket/close"', sidebar)
+        self.assertIn(self.done_stage.name, sidebar)
+        self.assertIn(inquiry.number, sidebar)
+
     def test_owner_closes_own_inquiry_with_post_only_to_allowed_stage(self):
         inquiry = self._ticket(kind="inquiry")
         self.authenticate("owner_a_atk", "owner_a_atk")
