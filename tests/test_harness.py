@@ -109,3 +109,13 @@ def test_class_setup_error_counts_one_failure_not_negative(tmp_path):
         "0 failed, 1 error(s) of 0 tests when loading database 'db'\n",
     )
     assert (run.passed, run.failed) == (0, 1)
+
+
+def test_skipped_tests_are_not_counted_as_passed(tmp_path):
+    run = parse(
+        tmp_path,
+        "2026-11-22 09:46:50,000 9076 INFO db odoo.addons.property_care.tests."
+        "test_portal: skipped TestCarePortal.test_tour : Chrome executable not found\n"
+        + OK_LINE,
+    )
+    assert (run.passed, run.failed, run.skipped, run.problems) == (41, 0, 1, [])

@@ -28,5 +28,8 @@
         "views/property_care_templates.xml",
     ],
     "demo": ["demo/property_care_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_care/static/tests/tours/*.js"],
+    },
     "installable": True,
 }
