@@ -28,5 +28,8 @@
         "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/property_merchant_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_merchant/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

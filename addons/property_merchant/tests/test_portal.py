@@ -52,6 +52,22 @@ class TestMerchantPortal(MerchantCommon, HttpCase):
         self.assertNotIn(self.card_a.name, desk.text)
         self.assertNotIn(self.card_a.display_name, desk.text)
 
+    def test_cashier_verifies_and_redeems_in_the_browser(self):
+        """The desk as the cashier clicks it (browser tour): a mistyped number
+        is refused, the owner's card verified, the bill recorded once."""
+        self.card_a.sudo().name = "620241115002"
+        self.start_tour("/my", "property_merchant_desk", login="cashier")
+        redemption = self.env["property.merchant.redemption"].search(
+            [("card_id", "=", self.card_a.id)]
+        )
+        self.assertEqual(len(redemption), 1)
+        self.assertEqual(redemption.merchant_id, self.merchant)
+        self.assertAlmostEqual(redemption.discount_amount, 8.8)
+        refused = self.env["property.merchant.verification"].search(
+            [("user_id", "=", self.cashier.id), ("status", "=", "malformed")]
+        )
+        self.assertEqual(len(refused), 1)
+
     def test_redeem_route_needs_verification_and_a_sound_amount(self):
         """Attack: post a number read from a QR straight to /redeem."""
         self.authenticate("cashier", "cashier_pw")
