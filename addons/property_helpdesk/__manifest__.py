@@ -30,5 +30,8 @@
         "views/property_helpdesk_templates.xml",
     ],
     "demo": ["demo/property_helpdesk_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_helpdesk/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

@@ -60,6 +60,17 @@ class TestHelpdeskPortal(HelpdeskCommon, HttpCase):
         self.assertIn("expected by", response.text)
         self.assertIn("o_ticket_milestones", response.text)
 
+    def test_owner_files_repair_in_the_browser(self):
+        """The request form as the owner clicks it from /my (browser tour)."""
+        self.start_tour("/my", "property_helpdesk_owner_request", login="owner_a_hd")
+        ticket = self.Ticket.search([("name", "=", "Kitchen tap dripping")])
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.kind, "repair")
+        self.assertEqual(ticket.unit_id, self.unit_a1)
+        self.assertEqual(ticket.partner_id, self.owner_a)
+        self.assertEqual(ticket.user_id, self.butler_a)
+        self.assertTrue(ticket.resolve_deadline)
+
     def test_owner_files_complaint(self):
         self.authenticate("owner_a_hd", "owner_a_hd")
         self._post(
