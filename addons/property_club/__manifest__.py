@@ -26,5 +26,8 @@
         "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/property_club_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_club/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

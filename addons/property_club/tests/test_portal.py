@@ -39,6 +39,10 @@ class TestClubPortal(ClubCommon, HttpCase):
         self.assertIn("Family day", page.text)
         self.assertNotIn("Gold forum", page.text)
 
+    def test_owner_opens_own_card_in_the_browser(self):
+        """/my → Owner Club → my card with its QR (browser tour)."""
+        self.start_tour("/my", "property_club_portal_card", login="club_portal_a")
+
     def test_card_page_shows_qr_and_refuses_other_cards(self):
         self.authenticate("club_portal_a", "club_portal_a")
         page = self.url_open(f"/my/club/card/{self.card_a.id}")
