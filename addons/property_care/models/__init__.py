@@ -4,6 +4,7 @@ from . import property_care_plan
 from . import property_care_plan_line
 from . import property_care_touchpoint
 from . import property_care_visit
+from . import property_care_visit_quarter
 from . import property_care_conversion
 from . import property_project_milestone
 from . import property_project_milestone_log

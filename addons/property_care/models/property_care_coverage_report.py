@@ -3,7 +3,13 @@ from odoo.tools import SQL
 
 
 class PropertyCareCoverageReport(models.Model):
-    """Quarterly visit coverage of occupied households per building."""
+    """Quarterly visit coverage of occupied households per building.
+
+    One row per building and quarter, from the first quarter with a visit to
+    the current one (a quarter without any visit shows 0 %). The visited
+    households come from ``property.care.visit.quarter`` (one row per unit
+    and quarter), read per quarter through its (quarter, unit) key, so that
+    reading one quarter does not group every visit ever logged."""
 
     _name = "property.care.coverage.report"
     _description = "Visit Coverage"
@@ -25,37 +31,36 @@ class PropertyCareCoverageReport(models.Model):
             SQL(
                 """
                 CREATE VIEW %(table)s AS (
-                WITH households AS (
-                    SELECT building_id, count(*) AS household_count
-                      FROM property_unit
-                     WHERE active AND occupancy = 'occupied'
-                  GROUP BY building_id
-                ), quarters AS (
-                    SELECT DISTINCT quarter_start FROM property_care_visit
-                    UNION SELECT date_trunc('quarter', now())::date
-                ), visited AS (
-                    SELECT v.building_id, v.quarter_start,
-                           count(DISTINCT v.unit_id) AS visited_count
-                      FROM property_care_visit v
-                      JOIN property_unit u ON u.id = v.unit_id
-                     WHERE u.active AND u.occupancy = 'occupied'
-                  GROUP BY v.building_id, v.quarter_start
+                WITH quarters AS (
+                    SELECT generate_series(
+                               LEAST(bounds.first_quarter, bounds.this_quarter),
+                               GREATEST(bounds.last_quarter, bounds.this_quarter),
+                               interval '3 months')::date AS quarter_start
+                      FROM (SELECT min(quarter_start) AS first_quarter,
+                                   max(quarter_start) AS last_quarter,
+                                   date_trunc('quarter', now())::date AS this_quarter
+                              FROM %(visited)s) bounds
                 )
-                SELECT (h.building_id::bigint * 4096
+                SELECT (c.building_id::bigint * 4096
                         + (extract(year FROM q.quarter_start)::int - 2000) * 4
                         + extract(quarter FROM q.quarter_start)::int)::int AS id,
-                       h.building_id, b.project_id, b.company_id, b.butler_id,
-                       q.quarter_start, h.household_count,
-                       COALESCE(vi.visited_count, 0) AS visited_count,
-                       100.0 * COALESCE(vi.visited_count, 0) / h.household_count
-                           AS coverage
-                  FROM households h
-                  JOIN property_building b ON b.id = h.building_id
-            CROSS JOIN quarters q
-             LEFT JOIN visited vi ON vi.building_id = h.building_id
-                                 AND vi.quarter_start = q.quarter_start
+                       c.building_id, b.project_id, b.company_id, b.butler_id,
+                       q.quarter_start, c.household_count, c.visited_count,
+                       100.0 * c.visited_count / c.household_count AS coverage
+                  FROM quarters q
+            CROSS JOIN LATERAL (
+                    SELECT u.building_id, count(*) AS household_count,
+                           count(vq.unit_id) AS visited_count
+                      FROM property_unit u
+                 LEFT JOIN %(visited)s vq ON vq.unit_id = u.id
+                                         AND vq.quarter_start = q.quarter_start
+                     WHERE u.active AND u.occupancy = 'occupied'
+                  GROUP BY u.building_id
+                   ) c
+                  JOIN property_building b ON b.id = c.building_id
                 )
                 """,
                 table=SQL.identifier(self._table),
+                visited=SQL.identifier("property_care_visit_quarter"),
             )
         )

@@ -1,3 +1,4 @@
+import itertools
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -320,41 +321,65 @@ class PropertyCareTouchpoint(models.Model):
         return new_ids
 
     @api.model
-    def _cron_generate(self, batch_size=5000):
+    def _cron_generate(self, batch_size=None):
         """Daily: refresh the care stages, then create the touchpoints that
-        fall due within the look-ahead window, one batch of customer ids at a
+        fall due within the look-ahead window, one batch of customers at a
         time. Each batch is committed; a crash loses at most the batch in
         flight, which the next run recreates (ON CONFLICT DO NOTHING)."""
         self._generate_all(batch_size=batch_size, commit=True)
 
     @api.model
-    def _generate_all(self, batch_size=5000, commit=False):
+    def _generate_all(self, batch_size=None, commit=False):
         """Generate every due touchpoint; ``commit`` reports cron progress
-        (and commits) after each batch."""
+        (and commits) after each batch of ``batch_size`` customers (setting
+        by default)."""
         today = fields.Date.context_today(self)
+        batch_size = max(
+            1, batch_size or self._care_param("generate_batch_size", 20000)
+        )
         self.env["res.partner"]._refresh_care_stages(batch_size=batch_size)
         lines = self.env["property.care.plan.line"].search(
             [("plan_id.active", "=", True)]
         )
-        self.env.cr.execute(
-            SQL(
-                "SELECT min(id), max(id) FROM res_partner "
-                "WHERE customer_stage IS NOT NULL AND active"
-            )
-        )
-        min_id, max_id = self.env.cr.fetchone()
+        bounds = self._customer_batch_bounds(batch_size) if lines else []
+        batches = list(itertools.pairwise(bounds))
         cron = self.env["ir.cron"]
-        if min_id is not None and lines:
-            batches = range(min_id, max_id + 1, batch_size)
-            if commit:
-                cron._commit_progress(remaining=len(batches))
-            for id_from in batches:
-                self._generate_batch(lines, id_from, id_from + batch_size, today)
-                if commit and not cron._commit_progress(1):
-                    return
+        if batches and commit:
+            cron._commit_progress(remaining=len(batches))
+        for id_from, id_to in batches:
+            self._generate_batch(lines, id_from, id_to, today)
+            if commit and not cron._commit_progress(1):
+                return
         self._generate_proactive(today)
         if commit:
             cron._commit_progress()
+
+    @api.model
+    def _customer_batch_bounds(self, batch_size):
+        """Customer id bounds cutting the customers into batches of
+        ``batch_size`` (the last one shorter): batch i is
+        ``bounds[i] <= id < bounds[i + 1]``. Counted in customers, not in
+        ids, so that gaps in the ids (other contacts) add no batches."""
+        self.env["res.partner"].flush_model(["customer_stage", "active"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT id FROM (
+                    SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
+                      FROM res_partner
+                     WHERE customer_stage IS NOT NULL AND active
+                ) customers
+                 WHERE rank %% %(size)s = 0
+                 UNION ALL
+                SELECT max(id) + 1 FROM res_partner
+                 WHERE customer_stage IS NOT NULL AND active
+                HAVING count(*) > 0
+                 ORDER BY 1
+                """,
+                size=batch_size,
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
     def _generate_proactive(self, today):

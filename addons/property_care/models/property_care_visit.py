@@ -1,5 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+# fields that move a visit to another (household, quarter)
+QUARTER_KEY_FIELDS = ("partner_id", "unit_id", "date")
 
 
 class PropertyCareVisit(models.Model):
@@ -116,14 +120,41 @@ class PropertyCareVisit(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         visits = super().create(vals_list)
+        self.env["property.care.visit.quarter"]._sync(visits._care_quarter_keys())
         visits._fulfil_touchpoints()
         return visits
 
     def write(self, vals):
+        moved = any(field in vals for field in QUARTER_KEY_FIELDS)
+        before = self._care_quarter_keys() if moved else set()
         res = super().write(vals)
+        if moved:
+            self.env["property.care.visit.quarter"]._sync(
+                before | self._care_quarter_keys()
+            )
         if "touchpoint_id" in vals:
             self._fulfil_touchpoints()
         return res
+
+    def unlink(self):
+        keys = self._care_quarter_keys()
+        res = super().unlink()
+        self.env["property.care.visit.quarter"]._sync(keys)
+        return res
+
+    def _care_quarter_keys(self):
+        """The (unit id, quarter) pairs of these visits, as stored."""
+        if not self:
+            return set()
+        self.flush_recordset(["unit_id", "quarter_start"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT unit_id, quarter_start FROM property_care_visit "
+                "WHERE id = ANY(%s) AND unit_id IS NOT NULL",
+                self.ids,
+            )
+        )
+        return set(self.env.cr.fetchall())
 
     def _fulfil_touchpoints(self):
         """A visit linked to a planned touchpoint completes it."""

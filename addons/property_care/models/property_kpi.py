@@ -42,8 +42,8 @@ class PropertyKpi(models.Model):
                 """
                 SELECT u.project_id, count(*),
                        count(*) FILTER (WHERE EXISTS (
-                           SELECT 1 FROM property_care_visit v
-                            WHERE v.unit_id = u.id AND v.quarter_start = %(q)s))
+                           SELECT 1 FROM property_care_visit_quarter vq
+                            WHERE vq.unit_id = u.id AND vq.quarter_start = %(q)s))
                   FROM property_unit u
                  WHERE u.project_id = ANY(%(projects)s) AND u.active
                    AND u.occupancy = 'occupied'

@@ -18,14 +18,12 @@ class PropertyUnit(models.Model):
 
     def _care_visited_unit_sql(self):
         return SQL(
-            "SELECT unit_id FROM property_care_visit "
-            "WHERE quarter_start = %s AND unit_id IS NOT NULL",
+            "SELECT unit_id FROM property_care_visit_quarter WHERE quarter_start = %s",
             self._care_quarter_start(),
         )
 
     @api.depends_context("date")
     def _compute_care_visited_this_quarter(self):
-        self.env["property.care.visit"].flush_model(["unit_id", "quarter_start"])
         self.env.cr.execute(
             SQL("%s AND unit_id = ANY(%s)", self._care_visited_unit_sql(), self.ids)
         )

@@ -44,6 +44,14 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="property_care.proactive_days_allowed",
         default=7,
     )
+    property_care_generate_batch_size = fields.Integer(
+        string="Customers per Generation Batch",
+        config_parameter="property_care.generate_batch_size",
+        default=20000,
+        help="The daily generation commits its work after each batch of this "
+        "many customers: larger batches run faster, smaller ones lose less "
+        "work if the run is interrupted.",
+    )
     property_care_quota_butler = fields.Integer(
         string="Butler Monthly Visits",
         config_parameter="property_care.quota_butler",

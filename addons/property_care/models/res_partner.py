@@ -154,6 +154,19 @@ class ResPartner(models.Model):
             self.env["property.care.touchpoint"]._move_for_partners(self, moved)
         return res
 
+    def unlink(self):
+        # the database cascade deletes the customers' visits behind the ORM:
+        # keep the visited households of their quarters in step
+        visits_sudo = (
+            self.env["property.care.visit"]
+            .sudo()
+            .search([("partner_id", "in", self.ids)])
+        )
+        keys = visits_sudo._care_quarter_keys()
+        res = super().unlink()
+        self.env["property.care.visit.quarter"]._sync(keys)
+        return res
+
     def action_view_care_touchpoints(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

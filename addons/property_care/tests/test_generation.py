@@ -204,3 +204,43 @@ class TestGeneration(CareCommon):
         )
         self._generate("2030-03-11")
         self.assertFalse(self._touchpoints(customer, self._line("first_contact")))
+
+    def test_batches_count_customers_as_set_in_the_settings(self):
+        """The cron commits after each batch of the settings' number of
+        customers; other contacts between them (gaps in the ids) add no
+        batch, and every customer gets their touchpoint."""
+        customers = self.env["res.partner"]
+        for i in range(5):
+            self.env["res.partner"].create(
+                [{"name": f"Supplier {i}.{j}"} for j in range(3)]
+            )
+            customers |= self._customer(
+                f"Batch {i}",
+                unit=self.unit_a2,
+                customer_stage="subscriber",
+                subscription_date=date(2030, 3, 1),
+            )
+        settings = self.env["res.config.settings"].create(
+            {"property_care_generate_batch_size": 2}
+        )
+        settings.execute()
+        everyone = self.env["res.partner"].search_count(
+            [("customer_stage", "!=", False)]
+        )
+        original = PropertyCareTouchpoint._generate_batch
+        batches = []
+
+        def count_batches(model, lines, id_from, id_to, today):
+            batches.append((id_from, id_to))
+            return original(model, lines, id_from, id_to, today)
+
+        with patch.object(PropertyCareTouchpoint, "_generate_batch", count_batches):
+            self._generate("2030-03-05")
+        self.assertEqual(len(batches), -(-everyone // 2))
+        first = self.Touchpoint.search(
+            [
+                ("partner_id", "in", customers.ids),
+                ("line_id", "=", self._line("first_contact").id),
+            ]
+        )
+        self.assertEqual(first.partner_id, customers)

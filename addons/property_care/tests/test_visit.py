@@ -130,3 +130,58 @@ class TestVisits(CareCommon):
                 self.project, date(2024, 2, 1), date(2024, 3, 1)
             )
             self.assertAlmostEqual(kpi[self.project.id], 50.0)
+
+    def _coverage(self, quarter):
+        """(occupied households, visited households) of building A."""
+        self.env.flush_all()
+        self.env["property.care.coverage.report"].invalidate_model()
+        line = self.env["property.care.coverage.report"].search(
+            [("building_id", "=", self.building_a.id), ("quarter_start", "=", quarter)]
+        )
+        return line.household_count, line.visited_count
+
+    def _not_visited(self):
+        return self.env["property.unit"].search(
+            [
+                ("building_id", "=", self.building_a.id),
+                ("occupancy", "=", "occupied"),
+                ("care_visited_this_quarter", "=", False),
+            ]
+        )
+
+    def test_coverage_follows_moved_deleted_visits_and_vacated_units(self):
+        """Building A: 101 and 103 occupied, 102 vacant. A quarter without
+        any visit shows 0 visited; moving, deleting a visit, deleting its
+        customer or vacating a unit changes the counts at once."""
+        q1, q2, q3 = date(2024, 1, 1), date(2024, 4, 1), date(2024, 7, 1)
+        former_tenant = self._customer("Lu Bo", unit=self.unit_a2)
+        with freeze_time("2024-08-20"):
+            self._visit(self.owner_a3, self.butler_a, date(2023, 12, 28))
+            january = self._visit(self.owner_a, self.butler_a, date(2024, 1, 5))
+            july = self._visit(self.owner_a3, self.butler_a, date(2024, 7, 10))
+            # a visit to 102, now vacant, is not a visited household
+            self._visit(former_tenant, self.butler_a, date(2024, 7, 2))
+            self.assertEqual(self._coverage(q1), (2, 1))
+            self.assertEqual(self._coverage(q2), (2, 0), "a quarter with no visit")
+            self.assertEqual(self._coverage(q3), (2, 1))
+            self.assertEqual(self._not_visited(), self.unit_a1)
+
+            january.date = date(2024, 7, 15)
+            self.assertEqual(self._coverage(q1), (2, 0))
+            self.assertEqual(self._coverage(q3), (2, 2))
+            self.assertFalse(self._not_visited())
+
+            july.unlink()
+            self.assertEqual(self._coverage(q3), (2, 1))
+            self.assertEqual(self._not_visited(), self.unit_a3)
+
+            passer_by = self._customer("Qin Lan", customer_stage="prospect")
+            self._visit(
+                passer_by, self.butler_a, date(2024, 8, 1), unit_id=self.unit_a3.id
+            )
+            self.assertEqual(self._coverage(q3), (2, 2))
+            passer_by.unlink()
+            self.assertEqual(self._coverage(q3), (2, 1))
+
+            self.unit_a1.occupancy = "vacant"
+            self.assertEqual(self._coverage(q3), (1, 0))
