@@ -101,14 +101,18 @@ class TestCarePortal(CareCommon, HttpCase):
 
     def test_owner_confirms_then_asks_another_day_in_the_browser(self):
         """The portal flow as the owner clicks it (browser tour)."""
-        self.start_tour("/my", "property_care_portal_appointments", login="care_owner_a")
+        self.start_tour(
+            "/my", "property_care_portal_appointments", login="care_owner_a"
+        )
         self.assertEqual(self.inspection_a.portal_state, "reschedule")
         self.assertEqual(self.inspection_a.portal_requested_date, date(2099, 3, 8))
         self.assertIn(
             "Away that week",
             self.inspection_a.activity_ids.filtered(
-                lambda a: a.user_id == self.butler_a
-                and a.summary == "Owner asks for another day"
+                lambda a: (
+                    a.user_id == self.butler_a
+                    and a.summary == "Owner asks for another day"
+                )
             ).note,
         )
         self.assertFalse(self.inspection_b.portal_state)
