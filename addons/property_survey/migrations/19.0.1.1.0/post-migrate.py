@@ -1,0 +1,36 @@
+"""Excluded households move from one row each to one row per campaign and rule.
+
+Before 19.0.1.1.0 every excluded household was a ``property_survey_household``
+row with ``state = 'excluded'`` and its ``exclusion_rule``; they become the
+aligned arrays of ``property_survey_exclusion`` (same units, buildings and
+respondents, in unit order), and the household table keeps the sample only.
+"""
+
+from odoo.tools import SQL
+from odoo.tools.sql import column_exists
+
+
+def migrate(cr, version):
+    if not column_exists(cr, "property_survey_household", "exclusion_rule"):
+        return
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO property_survey_exclusion
+                (campaign_id, exclusion_rule, household_count, unit_ids,
+                 building_ids, partner_ids, create_date, write_date)
+            SELECT campaign_id, exclusion_rule, COUNT(*),
+                   array_agg(unit_id ORDER BY unit_id),
+                   array_agg(building_id ORDER BY unit_id),
+                   array_agg(partner_id ORDER BY unit_id),
+                   MIN(create_date), MAX(write_date)
+              FROM property_survey_household
+             WHERE state = 'excluded' AND exclusion_rule IS NOT NULL
+          GROUP BY campaign_id, exclusion_rule
+            ON CONFLICT (campaign_id, exclusion_rule) DO NOTHING;
+            DELETE FROM property_survey_household WHERE state = 'excluded';
+            ALTER TABLE property_survey_household
+                DROP COLUMN state, DROP COLUMN exclusion_rule;
+            """
+        )
+    )
