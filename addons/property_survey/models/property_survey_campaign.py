@@ -164,7 +164,9 @@ class PropertySurveyCampaign(models.Model):
     invited_count = fields.Integer(compute="_compute_answer_figures", store=True)
     answered_count = fields.Integer(compute="_compute_answer_figures", store=True)
     satisfied_count = fields.Integer(compute="_compute_answer_figures", store=True)
-    loyal_count = fields.Integer(compute="_compute_answer_figures", store=True)
+    loyal_count = fields.Integer(
+        string="Loyal", compute="_compute_answer_figures", store=True
+    )
     satisfaction_rate = fields.Float(
         string="Satisfaction (%)",
         compute="_compute_answer_figures",
