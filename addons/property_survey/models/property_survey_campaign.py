@@ -496,7 +496,8 @@ class PropertySurveyCampaign(models.Model):
         Returns ``[(unit_id, building_id, partner_id)]``. The respondent of a
         household is its current owner (then co-owner, tenant, family member).
         The excluded households are stored one row per rule, their units,
-        buildings and respondents as aligned arrays in unit order.
+        buildings and respondents as aligned arrays sorted by building and
+        unit.
         """
         today = fields.Date.context_today(self)
         recent = rules.get("recently_surveyed")
@@ -560,9 +561,9 @@ class PropertySurveyCampaign(models.Model):
                          building_ids, partner_ids, create_uid, create_date,
                          write_uid, write_date)
                     SELECT %(campaign)s, rule, COUNT(*),
-                           array_agg(unit_id ORDER BY unit_id),
-                           array_agg(building_id ORDER BY unit_id),
-                           array_agg(partner_id ORDER BY unit_id),
+                           array_agg(unit_id ORDER BY building_id, unit_id),
+                           array_agg(building_id ORDER BY building_id, unit_id),
+                           array_agg(partner_id ORDER BY building_id, unit_id),
                            %(uid)s, %(now)s, %(uid)s, %(now)s
                       FROM classified
                      WHERE rule IS NOT NULL

@@ -10,7 +10,9 @@ class PropertySurveyExcludedHousehold(models.Model):
     _name = "property.survey.excluded.household"
     _description = "Excluded Household"
     _auto = False
-    _order = "campaign_id desc, exclusion_rule, building_id, unit_id"
+    # by id: the households of a rule as stored, by building and unit;
+    # ordering by building and unit names would sort every row of the campaign
+    _order = "campaign_id desc, exclusion_rule, id"
     _rec_name = "unit_id"
     _depends = {
         "property.survey.exclusion": ["campaign_id", "exclusion_rule"],

@@ -33,7 +33,8 @@ class PropertySurveyExclusion(models.Model):
     )
 
     def init(self):
-        # aligned arrays, one entry per excluded household, in unit order
+        # aligned arrays, one entry per excluded household, sorted by building
+        # and unit
         self.env.cr.execute(
             SQL(
                 "ALTER TABLE %s ADD COLUMN IF NOT EXISTS unit_ids int4[] NOT NULL"

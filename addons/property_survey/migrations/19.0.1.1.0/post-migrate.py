@@ -3,7 +3,8 @@
 Before 19.0.1.1.0 every excluded household was a ``property_survey_household``
 row with ``state = 'excluded'`` and its ``exclusion_rule``; they become the
 aligned arrays of ``property_survey_exclusion`` (same units, buildings and
-respondents, in unit order), and the household table keeps the sample only.
+respondents, sorted by building and unit), and the household table keeps the
+sample only.
 """
 
 from odoo.tools import SQL
@@ -20,9 +21,9 @@ def migrate(cr, version):
                 (campaign_id, exclusion_rule, household_count, unit_ids,
                  building_ids, partner_ids, create_date, write_date)
             SELECT campaign_id, exclusion_rule, COUNT(*),
-                   array_agg(unit_id ORDER BY unit_id),
-                   array_agg(building_id ORDER BY unit_id),
-                   array_agg(partner_id ORDER BY unit_id),
+                   array_agg(unit_id ORDER BY building_id, unit_id),
+                   array_agg(building_id ORDER BY building_id, unit_id),
+                   array_agg(partner_id ORDER BY building_id, unit_id),
                    MIN(create_date), MAX(write_date)
               FROM property_survey_household
              WHERE state = 'excluded' AND exclusion_rule IS NOT NULL
