@@ -186,6 +186,20 @@ class PropertySurveyCampaign(models.Model):
         "unique(project_id, month)", "A project has one campaign per month."
     )
 
+    def init(self):
+        # the strata of the draw (property.survey.stratum), one entry per
+        # building in building order
+        self.env.cr.execute(
+            SQL(
+                "ALTER TABLE %s"
+                " ADD COLUMN IF NOT EXISTS stratum_building_ids int4[],"
+                " ADD COLUMN IF NOT EXISTS stratum_eligible_counts int4[],"
+                " ADD COLUMN IF NOT EXISTS stratum_proportional_sizes float8[],"
+                " ADD COLUMN IF NOT EXISTS stratum_sample_sizes int4[]",
+                SQL.identifier(self._table),
+            )
+        )
+
     @api.depends("project_id.name", "month")
     def _compute_name(self):
         for campaign in self:
@@ -378,8 +392,7 @@ class PropertySurveyCampaign(models.Model):
         self.env.cr.execute(
             SQL(
                 "DELETE FROM property_survey_household WHERE campaign_id = %(id)s; "
-                "DELETE FROM property_survey_exclusion WHERE campaign_id = %(id)s; "
-                "DELETE FROM property_survey_stratum WHERE campaign_id = %(id)s",
+                "DELETE FROM property_survey_exclusion WHERE campaign_id = %(id)s",
                 id=self.id,
             )
         )
@@ -410,53 +423,47 @@ class PropertySurveyCampaign(models.Model):
                 for unit_id, partner_id in rng.sample(rows, quotas[building_id])
             ]
         now = fields.Datetime.now()
+        # one array per column: no VALUES list of thousands of rows to build
+        # and parse
         if sampled:
+            unit_ids, building_ids, partner_ids = zip(*sampled, strict=True)
             self.env.cr.execute(
                 SQL(
                     """
                     INSERT INTO property_survey_household
                         (campaign_id, unit_id, building_id, partner_id,
                          create_date, write_date)
-                    VALUES %s
+                    SELECT %s, h.unit_id, h.building_id, h.partner_id, %s, %s
+                      FROM unnest(%s::int4[], %s::int4[], %s::int4[])
+                           AS h(unit_id, building_id, partner_id)
                     """,
-                    SQL(", ").join(
-                        SQL(
-                            "(%s, %s, %s, %s, %s, %s)",
-                            self.id,
-                            unit_id,
-                            building_id,
-                            partner_id,
-                            now,
-                            now,
-                        )
-                        for unit_id, building_id, partner_id in sampled
-                    ),
+                    self.id,
+                    now,
+                    now,
+                    list(unit_ids),
+                    list(building_ids),
+                    list(partner_ids),
                 )
             )
-        if per_building:
-            self.env.cr.execute(
-                SQL(
-                    """
-                    INSERT INTO property_survey_stratum
-                        (campaign_id, building_id, eligible_count,
-                         sample_size, proportional_size, create_date, write_date)
-                    VALUES %s
-                    """,
-                    SQL(", ").join(
-                        SQL(
-                            "(%s, %s, %s, %s, %s, %s, %s)",
-                            self.id,
-                            building_id,
-                            len(per_building[building_id]),
-                            quotas[building_id],
-                            size * len(per_building[building_id]) / len(eligible),
-                            now,
-                            now,
-                        )
-                        for building_id in sorted(per_building)
-                    ),
-                )
+        buildings = sorted(per_building)
+        eligible_counts = [len(per_building[b]) for b in buildings]
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE property_survey_campaign
+                   SET stratum_building_ids = %s::int4[],
+                       stratum_eligible_counts = %s::int4[],
+                       stratum_proportional_sizes = %s::float8[],
+                       stratum_sample_sizes = %s::int4[]
+                 WHERE id = %s
+                """,
+                buildings,
+                eligible_counts,
+                [size * count / len(eligible) for count in eligible_counts],
+                [quotas[b] for b in buildings],
+                self.id,
             )
+        )
         self.env["property.survey.stratum"].invalidate_model()
         self.env["property.survey.exclusion"].invalidate_model()
         self.env["property.survey.excluded.household"].invalidate_model()

@@ -129,6 +129,13 @@ class TestSampling(SurveyCommon):
             )
             self.assertEqual(len(drawn), stratum.sample_size)
             self.assertLessEqual(abs(len(drawn) - stratum.proportional_size), 1)
+        # drawing again with another size replaces the strata
+        self.campaign.sample_size_fixed = 4
+        self.campaign.action_draw()
+        strata = self.campaign.stratum_ids
+        self.assertEqual(strata.building_id, self.building_a | self.building_b)
+        self.assertEqual(sum(strata.mapped("sample_size")), 4)
+        self.assertAlmostEqual(sum(strata.mapped("proportional_size")), 4.0)
 
     def test_largest_remainder(self):
         shares = largest_remainder(10, {1: 5, 2: 3, 3: 3})
