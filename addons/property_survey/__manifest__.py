@@ -2,7 +2,7 @@
     "name": "Property Owner Relations - Satisfaction Surveys",
     "summary": "Monthly owner-satisfaction campaigns: audited sampling, invitations, "
     "phone interviews, rates, Pareto, target calculator, inspections",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Property",
     "license": "LGPL-3",
     "author": "Owner Relations Suite",

@@ -16,9 +16,7 @@ class TestCareSurvey(SurveyCommon):
         cls.Touchpoint = cls.env["property.care.touchpoint"]
 
     def _answer_unit(self, campaign, unit, overall):
-        household = campaign.household_ids.filtered(
-            lambda h: h.unit_id == unit and h.state == "sampled"
-        )
+        household = campaign.household_ids.filtered(lambda h: h.unit_id == unit)
         household.action_invite_portal()
         return self._answer(household.user_input_id, overall)
 

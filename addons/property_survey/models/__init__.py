@@ -2,6 +2,8 @@ from . import (
     property_kpi,
     property_survey_campaign,
     property_survey_dimension,
+    property_survey_excluded_household,
+    property_survey_exclusion,
     property_survey_exclusion_rule,
     property_survey_history,
     property_survey_household,

@@ -149,22 +149,56 @@ class PropertySurveyCampaign(models.Model):
     eligible_count = fields.Integer(string="Eligible", readonly=True)
     excluded_count = fields.Integer(string="Excluded", readonly=True)
     sample_size = fields.Integer(readonly=True)
-    household_ids = fields.One2many("property.survey.household", "campaign_id")
+    household_ids = fields.One2many(
+        "property.survey.household", "campaign_id", string="Sampled Households"
+    )
+    exclusion_ids = fields.One2many("property.survey.exclusion", "campaign_id")
+    excluded_household_ids = fields.One2many(
+        "property.survey.excluded.household", "campaign_id"
+    )
     stratum_ids = fields.One2many("property.survey.stratum", "campaign_id")
     exclusion_summary = fields.Text(compute="_compute_exclusion_summary")
-    invited_count = fields.Integer(compute="_compute_answer_figures")
-    answered_count = fields.Integer(compute="_compute_answer_figures")
-    satisfied_count = fields.Integer(compute="_compute_answer_figures")
+    answer_ids = fields.One2many("survey.user_input", "property_campaign_id")
+    # stored, so that the results over years of campaigns read one row per
+    # campaign instead of every answer
+    invited_count = fields.Integer(compute="_compute_answer_figures", store=True)
+    answered_count = fields.Integer(compute="_compute_answer_figures", store=True)
+    satisfied_count = fields.Integer(compute="_compute_answer_figures", store=True)
+    loyal_count = fields.Integer(
+        string="Loyal", compute="_compute_answer_figures", store=True
+    )
     satisfaction_rate = fields.Float(
-        string="Satisfaction (%)", compute="_compute_answer_figures", digits=(5, 1)
+        string="Satisfaction (%)",
+        compute="_compute_answer_figures",
+        store=True,
+        digits=(5, 1),
+        aggregator="avg",
     )
     loyalty_rate = fields.Float(
-        string="Loyalty (%)", compute="_compute_answer_figures", digits=(5, 1)
+        string="Loyalty (%)",
+        compute="_compute_answer_figures",
+        store=True,
+        digits=(5, 1),
+        aggregator="avg",
     )
 
     _project_month_uniq = models.Constraint(
         "unique(project_id, month)", "A project has one campaign per month."
     )
+
+    def init(self):
+        # the strata of the draw (property.survey.stratum), one entry per
+        # building in building order
+        self.env.cr.execute(
+            SQL(
+                "ALTER TABLE %s"
+                " ADD COLUMN IF NOT EXISTS stratum_building_ids int4[],"
+                " ADD COLUMN IF NOT EXISTS stratum_eligible_counts int4[],"
+                " ADD COLUMN IF NOT EXISTS stratum_proportional_sizes float8[],"
+                " ADD COLUMN IF NOT EXISTS stratum_sample_sizes int4[]",
+                SQL.identifier(self._table),
+            )
+        )
 
     @api.depends("project_id.name", "month")
     def _compute_name(self):
@@ -178,33 +212,32 @@ class PropertySurveyCampaign(models.Model):
                 if part
             )
 
-    @api.depends("household_ids.exclusion_rule")
+    @api.depends("exclusion_ids.household_count")
     def _compute_exclusion_summary(self):
         labels = dict(
-            self.env["property.survey.household"]
+            self.env["property.survey.exclusion"]
             ._fields["exclusion_rule"]
             ._description_selection(self.env)
         )
-        counts = defaultdict(dict)
-        for campaign, rule, count in self.env["property.survey.household"]._read_group(
-            [("campaign_id", "in", self.ids), ("state", "=", "excluded")],
-            ["campaign_id", "exclusion_rule"],
-            ["__count"],
-        ):
-            counts[campaign.id][rule] = count
         for campaign in self:
+            # the campaign's figures, like excluded_count, whatever grid the
+            # reader may see
+            exclusions_sudo = campaign.sudo().exclusion_ids
             campaign.exclusion_summary = "\n".join(
-                f"{labels[rule]}: {count}"
-                for rule, count in sorted(counts[campaign.id].items())
+                f"{labels[exclusion.exclusion_rule]}: {exclusion.household_count}"
+                for exclusion in exclusions_sudo.sorted("exclusion_rule")
             )
 
+    @api.depends(
+        "answer_ids.state", "answer_ids.property_satisfied", "answer_ids.property_loyal"
+    )
     def _compute_answer_figures(self):
         figures = defaultdict(lambda: defaultdict(int))
         for campaign, state, satisfied, loyal, count in (
             self.env["survey.user_input"]
             .sudo()
             ._read_group(
-                [("property_campaign_id", "in", self.ids)],
+                [("property_campaign_id", "in", self._origin.ids)],
                 [
                     "property_campaign_id",
                     "state",
@@ -225,6 +258,7 @@ class PropertySurveyCampaign(models.Model):
             campaign.invited_count = fig["invited"]
             campaign.answered_count = fig["answered"]
             campaign.satisfied_count = fig["satisfied"]
+            campaign.loyal_count = fig["loyal"]
             answered = fig["answered"]
             campaign.satisfaction_rate = (
                 100.0 * fig["satisfied"] / answered if answered else 0.0
@@ -290,12 +324,15 @@ class PropertySurveyCampaign(models.Model):
             "property_survey.property_survey_household_action"
         )
         action["domain"] = [("campaign_id", "=", self.id)]
-        action["context"] = {"search_default_group_state": 1}
+        action["context"] = {"search_default_group_building": 1}
         return action
 
     def action_view_excluded(self):
-        action = self.action_view_households()
-        action["domain"] = [("campaign_id", "=", self.id), ("state", "=", "excluded")]
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_survey.property_survey_excluded_household_action"
+        )
+        action["domain"] = [("campaign_id", "=", self.id)]
         action["context"] = {"search_default_group_rule": 1}
         return action
 
@@ -354,13 +391,13 @@ class PropertySurveyCampaign(models.Model):
         households = self.env["property.survey.household"].sudo()
         self.env.cr.execute(
             SQL(
-                "DELETE FROM property_survey_household WHERE campaign_id = %s; "
-                "DELETE FROM property_survey_stratum WHERE campaign_id = %s",
-                self.id,
-                self.id,
+                "DELETE FROM property_survey_household WHERE campaign_id = %(id)s; "
+                "DELETE FROM property_survey_exclusion WHERE campaign_id = %(id)s",
+                id=self.id,
             )
         )
         households.invalidate_model()
+        self.env["property.survey.exclusion"].invalidate_model()
         rules = self.env["property.survey.exclusion.rule"]._get_enabled()
         eligible = self._classify_households(rules)
         per_building = defaultdict(list)
@@ -386,58 +423,55 @@ class PropertySurveyCampaign(models.Model):
                 for unit_id, partner_id in rng.sample(rows, quotas[building_id])
             ]
         now = fields.Datetime.now()
+        # one array per column: no VALUES list of thousands of rows to build
+        # and parse
         if sampled:
+            unit_ids, building_ids, partner_ids = zip(*sampled, strict=True)
             self.env.cr.execute(
                 SQL(
                     """
                     INSERT INTO property_survey_household
-                        (campaign_id, unit_id, building_id, partner_id, state,
+                        (campaign_id, unit_id, building_id, partner_id,
                          create_date, write_date)
-                    VALUES %s
+                    SELECT %s, h.unit_id, h.building_id, h.partner_id, %s, %s
+                      FROM unnest(%s::int4[], %s::int4[], %s::int4[])
+                           AS h(unit_id, building_id, partner_id)
                     """,
-                    SQL(", ").join(
-                        SQL(
-                            "(%s, %s, %s, %s, 'sampled', %s, %s)",
-                            self.id,
-                            unit_id,
-                            building_id,
-                            partner_id,
-                            now,
-                            now,
-                        )
-                        for unit_id, building_id, partner_id in sampled
-                    ),
+                    self.id,
+                    now,
+                    now,
+                    list(unit_ids),
+                    list(building_ids),
+                    list(partner_ids),
                 )
             )
-        if per_building:
-            self.env.cr.execute(
-                SQL(
-                    """
-                    INSERT INTO property_survey_stratum
-                        (campaign_id, building_id, eligible_count,
-                         sample_size, proportional_size, create_date, write_date)
-                    VALUES %s
-                    """,
-                    SQL(", ").join(
-                        SQL(
-                            "(%s, %s, %s, %s, %s, %s, %s)",
-                            self.id,
-                            building_id,
-                            len(per_building[building_id]),
-                            quotas[building_id],
-                            size * len(per_building[building_id]) / len(eligible),
-                            now,
-                            now,
-                        )
-                        for building_id in sorted(per_building)
-                    ),
-                )
+        buildings = sorted(per_building)
+        eligible_counts = [len(per_building[b]) for b in buildings]
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE property_survey_campaign
+                   SET stratum_building_ids = %s::int4[],
+                       stratum_eligible_counts = %s::int4[],
+                       stratum_proportional_sizes = %s::float8[],
+                       stratum_sample_sizes = %s::int4[]
+                 WHERE id = %s
+                """,
+                buildings,
+                eligible_counts,
+                [size * count / len(eligible) for count in eligible_counts],
+                [quotas[b] for b in buildings],
+                self.id,
             )
-        self.env["property.survey.stratum"].invalidate_model()
-        households.invalidate_model()
-        excluded = households.search_count(
-            [("campaign_id", "=", self.id), ("state", "=", "excluded")]
         )
+        self.env["property.survey.stratum"].invalidate_model()
+        self.env["property.survey.exclusion"].invalidate_model()
+        self.env["property.survey.excluded.household"].invalidate_model()
+        households.invalidate_model()
+        self.invalidate_recordset(
+            ["exclusion_ids", "excluded_household_ids", "household_ids", "stratum_ids"]
+        )
+        excluded = sum(self.sudo().exclusion_ids.mapped("household_count"))
         self.write(
             {
                 "seed": seed,
@@ -468,6 +502,9 @@ class PropertySurveyCampaign(models.Model):
 
         Returns ``[(unit_id, building_id, partner_id)]``. The respondent of a
         household is its current owner (then co-owner, tenant, family member).
+        The excluded households are stored one row per rule, their units,
+        buildings and respondents as aligned arrays sorted by building and
+        unit.
         """
         today = fields.Date.context_today(self)
         recent = rules.get("recently_surveyed")
@@ -484,17 +521,20 @@ class PropertySurveyCampaign(models.Model):
                            r.partner_id, p.email, p.phone,
                            p.property_survey_opt_out, p.relationship_category
                       FROM property_unit u
-                 LEFT JOIN LATERAL (
-                           SELECT rs.partner_id
+                 LEFT JOIN (
+                           -- one pass over the project's residencies: cheaper
+                           -- than a lookup per unit
+                           SELECT DISTINCT ON (rs.unit_id) rs.unit_id, rs.partner_id
                              FROM property_residency rs
-                            WHERE rs.unit_id = u.id
+                            WHERE rs.project_id = %(project)s
                               AND rs.date_start <= %(today)s
                               AND (rs.date_end IS NULL OR rs.date_end >= %(today)s)
-                         ORDER BY CASE rs.role WHEN 'owner' THEN 0
+                         ORDER BY rs.unit_id,
+                                  CASE rs.role WHEN 'owner' THEN 0
                                                WHEN 'co_owner' THEN 1
                                                WHEN 'tenant' THEN 2 ELSE 3 END,
                                   rs.date_start, rs.id
-                            LIMIT 1) r ON TRUE
+                           ) r ON r.unit_id = u.id
                  LEFT JOIN res_partner p ON p.id = r.partner_id
                      WHERE u.project_id = %(project)s AND u.active
                 ), classified AS (
@@ -523,13 +563,18 @@ class PropertySurveyCampaign(models.Model):
                               AND pc.month >= %(since)s AND pc.month < %(month)s
                            ) recent ON recent.unit_id = h.unit_id
                 ), excluded AS (
-                    INSERT INTO property_survey_household
-                        (campaign_id, unit_id, building_id, partner_id, state,
-                         exclusion_rule, create_date, write_date)
-                    SELECT %(campaign)s, unit_id, building_id, partner_id, 'excluded',
-                           rule, %(now)s, %(now)s
+                    INSERT INTO property_survey_exclusion
+                        (campaign_id, exclusion_rule, household_count, unit_ids,
+                         building_ids, partner_ids, create_uid, create_date,
+                         write_uid, write_date)
+                    SELECT %(campaign)s, rule, COUNT(*),
+                           array_agg(unit_id ORDER BY building_id, unit_id),
+                           array_agg(building_id ORDER BY building_id, unit_id),
+                           array_agg(partner_id ORDER BY building_id, unit_id),
+                           %(uid)s, %(now)s, %(uid)s, %(now)s
                       FROM classified
                      WHERE rule IS NOT NULL
+                  GROUP BY rule
                 )
                 SELECT unit_id, building_id, partner_id
                   FROM classified
@@ -541,6 +586,7 @@ class PropertySurveyCampaign(models.Model):
                 month=self.month,
                 since=since,
                 now=now,
+                uid=self.env.uid,
                 **{code: code in rules for code, _label in EXCLUSION_RULES},
             )
         )
@@ -559,9 +605,7 @@ class PropertySurveyCampaign(models.Model):
             raise UserError(
                 self.env._("Draw the sample of %s before inviting.", self.name)
             )
-        todo = households.filtered(
-            lambda h: h.state == "sampled" and not h.user_input_id
-        )
+        todo = households.filtered(lambda h: not h.user_input_id)
         answers = self.env["survey.user_input"]
         survey_sudo = self.survey_id.sudo()
         for household in todo:
@@ -583,9 +627,7 @@ class PropertySurveyCampaign(models.Model):
 
     def _invite_by_email(self):
         households = self.household_ids.filtered(
-            lambda h: (
-                h.state == "sampled" and not h.user_input_id and h.partner_id.email
-            )
+            lambda h: not h.user_input_id and h.partner_id.email
         )
         answers = self._invite(households, "email")
         template = self.env.ref(
@@ -683,9 +725,7 @@ class PropertySurveyCampaign(models.Model):
                 }
             )
             campaign._draw()
-            households = campaign.household_ids.filtered(
-                lambda h: h.state == "sampled"
-            ).sorted("unit_id")
+            households = campaign.household_ids.sorted("unit_id")
             for index, (household, overall) in enumerate(
                 zip(households, overall_scores, strict=False)
             ):

@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .property_survey_exclusion_rule import EXCLUSION_RULES
-
 CHANNELS = [
     ("email", "Email"),
     ("portal", "Portal"),
@@ -11,10 +9,13 @@ CHANNELS = [
 
 
 class PropertySurveyHousehold(models.Model):
-    """A household of a campaign: sampled, or excluded with its rule.
+    """A household drawn into a campaign's sample.
 
     Butlers read these lines for their grid: whether the household answered
-    and its overall score, without access to the answers themselves.
+    and its overall score, without access to the answers themselves. The
+    households the rules kept out are stored per rule
+    (``property.survey.exclusion``) and listed by
+    ``property.survey.excluded.household``.
     """
 
     _name = "property.survey.household"
@@ -22,8 +23,8 @@ class PropertySurveyHousehold(models.Model):
     _order = "campaign_id desc, building_id, unit_id"
     _rec_name = "unit_id"
 
-    # Written in bulk by the draw (100 000 households): only the keys the
-    # sampling needs are stored, the rest is related, and indexes are few.
+    # Written in bulk by the draw: only the keys the sampling needs are
+    # stored, the rest is related, and indexes are few.
     campaign_id = fields.Many2one(
         "property.survey.campaign", required=True, ondelete="cascade"
     )
@@ -36,10 +37,6 @@ class PropertySurveyHousehold(models.Model):
     partner_id = fields.Many2one("res.partner", string="Respondent")
     phone = fields.Char(related="partner_id.phone")
     email = fields.Char(related="partner_id.email")
-    state = fields.Selection(
-        [("sampled", "Sampled"), ("excluded", "Excluded")], required=True
-    )
-    exclusion_rule = fields.Selection(EXCLUSION_RULES)
     user_input_id = fields.Many2one("survey.user_input", string="Answer", copy=False)
     channel = fields.Selection(CHANNELS)
     answered = fields.Boolean(readonly=True, copy=False)
@@ -72,8 +69,6 @@ class PropertySurveyHousehold(models.Model):
     def action_phone_interview(self):
         """Staff interview the respondent by phone and fill the questionnaire."""
         self.ensure_one()
-        if self.state != "sampled":
-            raise UserError(self.env._("Only sampled households can be interviewed."))
         if self.user_input_id:
             answer = self.user_input_id
             if answer.state == "done":

@@ -3,20 +3,24 @@ from odoo.tools import SQL
 
 
 class PropertySurveyResult(models.Model):
-    """Satisfaction and loyalty per project and month (answers + imports)."""
+    """Satisfaction and loyalty per project and month (answers + imports).
+
+    Campaign rows read the answer counts stored on each campaign (one row a
+    project and month, kept up to date as answers are completed), not the
+    answers themselves.
+    """
 
     _name = "property.survey.result"
     _description = "Satisfaction Results"
     _auto = False
     _order = "month desc, project_id"
     _depends = {
-        "survey.user_input": [
-            "state",
-            "property_campaign_id",
-            "property_project_id",
-            "property_month",
-            "property_satisfied",
-            "property_loyal",
+        "property.survey.campaign": [
+            "project_id",
+            "month",
+            "answered_count",
+            "satisfied_count",
+            "loyal_count",
         ],
         "property.survey.history": [
             "project_id",
@@ -67,16 +71,10 @@ class PropertySurveyResult(models.Model):
                                 AS loyalty
                           FROM property_kpi
                     ), rows AS (
-                        SELECT ui.property_project_id AS project_id,
-                               ui.property_month AS month,
-                               'campaign' AS source, COUNT(*) AS answered_count,
-                               COUNT(*) FILTER (WHERE ui.property_satisfied)
-                                   AS satisfied_count,
-                               COUNT(*) FILTER (WHERE ui.property_loyal)
-                                   AS loyal_count
-                          FROM survey_user_input ui
-                         WHERE ui.state = 'done' AND ui.property_campaign_id IS NOT NULL
-                      GROUP BY ui.property_project_id, ui.property_month
+                        SELECT c.project_id, c.month, 'campaign' AS source,
+                               c.answered_count, c.satisfied_count, c.loyal_count
+                          FROM property_survey_campaign c
+                         WHERE c.answered_count > 0
                      UNION ALL
                         SELECT h.project_id, h.month, 'import', h.sample_size,
                                h.satisfied_count, h.loyal_count

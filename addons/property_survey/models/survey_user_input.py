@@ -13,7 +13,12 @@ class SurveyUserInput(models.Model):
         "property.survey.campaign", string="Campaign", index=True, ondelete="restrict"
     )
     property_household_id = fields.Many2one(
-        "property.survey.household", string="Household", ondelete="set null"
+        "property.survey.household",
+        string="Household",
+        ondelete="set null",
+        # a redrawn sample deletes its households: without it, each one scans
+        # every answer for the foreign key
+        index="btree_not_null",
     )
     property_unit_id = fields.Many2one("property.unit", string="Unit", index=True)
     property_project_id = fields.Many2one(
@@ -111,4 +116,3 @@ class SurveyUserInput(models.Model):
             answers.property_household_id.write(
                 {"answered": True, "overall_score": overall}
             )
-        self.property_campaign_id.invalidate_recordset()

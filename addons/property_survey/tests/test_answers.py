@@ -16,9 +16,7 @@ class TestAnswers(SurveyCommon):
         super().setUpClass()
         cls.campaign.sample_size_fixed = 13
         cls.campaign.action_draw()
-        cls.sampled = cls.campaign.household_ids.filtered(
-            lambda h: h.state == "sampled"
-        )
+        cls.sampled = cls.campaign.household_ids
 
     def _household(self, unit):
         return self.sampled.filtered(lambda h: h.unit_id == unit)

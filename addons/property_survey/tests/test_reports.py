@@ -12,9 +12,7 @@ class TestReports(SurveyCommon):
         super().setUpClass()
         cls.campaign.sample_size_fixed = 13
         cls.campaign.action_draw()
-        cls.households = cls.campaign.household_ids.filtered(
-            lambda h: h.state == "sampled"
-        ).sorted("id")
+        cls.households = cls.campaign.household_ids.sorted("id")
         cls.households.action_invite_portal()
 
     def _fill(self, scores):
@@ -43,6 +41,25 @@ class TestReports(SurveyCommon):
         self.assertAlmostEqual(result.loyalty_rate, 90.0)
         self.assertAlmostEqual(result.satisfaction_target, 85.0)
         self.assertAlmostEqual(result.satisfaction_gap, -15.0)
+
+    def test_campaign_figures_follow_answers_and_filter_campaigns(self):
+        answers = self._fill([(5, 5, ())] * 3 + [(2, 4, ("security",))])
+        Campaign = self.env["property.survey.campaign"]
+        domain = [("project_id", "=", self.project.id)]
+        self.assertEqual(
+            Campaign.search([*domain, ("satisfaction_rate", ">=", 75)]), self.campaign
+        )
+        self.assertEqual(self.campaign.loyal_count, 4)
+        # an answer deleted: the campaign, its filter and the report follow
+        answers[0].unlink()
+        self.assertAlmostEqual(self.campaign.satisfaction_rate, 200 / 3, places=1)
+        self.assertFalse(Campaign.search([*domain, ("satisfaction_rate", ">=", 75)]))
+        result = self.env["property.survey.result"].search(domain)
+        self.assertEqual(result.answered_count, 3)
+        self.assertAlmostEqual(result.satisfaction_rate, 200 / 3)
+        self.assertAlmostEqual(result.loyalty_rate, 100.0)
+        groups = Campaign._read_group(domain, ["month:month"], ["answered_count:sum"])
+        self.assertEqual(groups[0][1], 3)
 
     def test_trend_includes_imported_history(self):
         self.env["property.survey.history"].create(

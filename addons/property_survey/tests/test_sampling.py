@@ -13,7 +13,9 @@ from .common import SurveyCommon
 @tagged("post_install", "-at_install")
 class TestSampling(SurveyCommon):
     def _households(self, campaign, state):
-        return campaign.household_ids.filtered(lambda h: h.state == state)
+        if state == "excluded":
+            return campaign.excluded_household_ids
+        return campaign.household_ids
 
     def test_exclusions_stored_with_rule_and_counted(self):
         # base's unit 102 of building A is vacant, unit 101 of B only signed;
@@ -23,6 +25,12 @@ class TestSampling(SurveyCommon):
         rules = {h.unit_id: h.exclusion_rule for h in excluded}
         self.assertEqual(rules[self.unit_a2], "vacant")
         self.assertEqual(rules[self.unit_b1], "not_handed_over")
+        # each excluded household is listed with its building and respondent
+        not_handed_over = excluded.filtered(lambda h: h.unit_id == self.unit_b1)
+        self.assertEqual(not_handed_over.building_id, self.building_b)
+        self.assertEqual(not_handed_over.partner_id, self.owner_b)
+        self.assertEqual(not_handed_over.project_id, self.project)
+        self.assertFalse(excluded.filtered(lambda h: h.unit_id == self.unit_a1))
         self.assertEqual(self.campaign.excluded_count, 2)
         self.assertEqual(self.campaign.eligible_count, 13)
         self.assertEqual(self.campaign.population_count, 15)
@@ -31,13 +39,40 @@ class TestSampling(SurveyCommon):
         self.assertEqual(self.campaign.state, "drawn")
         self.assertEqual(self.campaign.sample_size, 6)
 
+    def test_excluded_households_listed_searched_and_counted_by_rule(self):
+        self.a_units[0].owner_ids.write({"phone": False, "email": False})
+        self.campaign.action_draw()
+        action = self.campaign.action_view_excluded()
+        Excluded = self.env[action["res_model"]]
+        listed = Excluded.search(action["domain"])
+        self.assertEqual(
+            set(listed.unit_id.ids),
+            {self.unit_a2.id, self.unit_b1.id, self.a_units[0].id},
+        )
+        counts = dict(
+            Excluded._read_group(action["domain"], ["exclusion_rule"], ["__count"])
+        )
+        self.assertEqual(counts, {"not_handed_over": 1, "vacant": 1, "no_contact": 1})
+        found = Excluded.search(
+            [*action["domain"], ("partner_id", "=", self.owner_b.id)]
+        )
+        self.assertEqual(found.unit_id, self.unit_b1)
+        self.assertEqual(found.exclusion_rule, "not_handed_over")
+        # a second draw replaces the list, never adds to it
+        self.campaign.action_draw()
+        self.assertEqual(Excluded.search_count(action["domain"]), 3)
+        self.assertEqual(self.campaign.excluded_count, 3)
+        self.assertIn("No contact channel: 1", self.campaign.exclusion_summary)
+
     def test_no_contact_opt_out_and_black_rules(self):
         self.a_units[0].owner_ids.write({"phone": False, "email": False})
         self.a_units[1].owner_ids.property_survey_opt_out = True
         black = self.a_units[2].owner_ids
         black.write({"relationship_category": "black", "relationship_reason": "Fees"})
         self.campaign.action_draw()
-        rules = {h.unit_id: h.exclusion_rule for h in self.campaign.household_ids}
+        rules = {
+            h.unit_id: h.exclusion_rule for h in self.campaign.excluded_household_ids
+        }
         self.assertEqual(rules[self.a_units[0]], "no_contact")
         self.assertEqual(rules[self.a_units[1]], "opted_out")
         # the black-customer rule is off by default: the household stays eligible
@@ -54,7 +89,9 @@ class TestSampling(SurveyCommon):
             "switching a rule is tracked in its chatter",
         )
         self.campaign.action_draw()
-        rules = {h.unit_id: h.exclusion_rule for h in self.campaign.household_ids}
+        rules = {
+            h.unit_id: h.exclusion_rule for h in self.campaign.excluded_household_ids
+        }
         self.assertEqual(rules[self.a_units[2]], "black_customer")
         self.assertIn("black_customer", self.campaign.draw_rules)
 
@@ -70,7 +107,9 @@ class TestSampling(SurveyCommon):
         household.action_invite_portal()
         self._answer(household.user_input_id, 4)
         self.campaign.action_draw()
-        rules = {h.unit_id: h.exclusion_rule for h in self.campaign.household_ids}
+        rules = {
+            h.unit_id: h.exclusion_rule for h in self.campaign.excluded_household_ids
+        }
         self.assertEqual(rules[self.a_units[3]], "recently_surveyed")
 
     def test_strata_proportional_within_one(self):
@@ -90,6 +129,13 @@ class TestSampling(SurveyCommon):
             )
             self.assertEqual(len(drawn), stratum.sample_size)
             self.assertLessEqual(abs(len(drawn) - stratum.proportional_size), 1)
+        # drawing again with another size replaces the strata
+        self.campaign.sample_size_fixed = 4
+        self.campaign.action_draw()
+        strata = self.campaign.stratum_ids
+        self.assertEqual(strata.building_id, self.building_a | self.building_b)
+        self.assertEqual(sum(strata.mapped("sample_size")), 4)
+        self.assertAlmostEqual(sum(strata.mapped("proportional_size")), 4.0)
 
     def test_largest_remainder(self):
         shares = largest_remainder(10, {1: 5, 2: 3, 3: 3})

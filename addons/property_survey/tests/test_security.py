@@ -11,7 +11,7 @@ class TestSecurity(SurveyCommon):
         super().setUpClass()
         cls.campaign.sample_size_fixed = 13
         cls.campaign.action_draw()
-        sampled = cls.campaign.household_ids.filtered(lambda h: h.state == "sampled")
+        sampled = cls.campaign.household_ids
         sampled.action_invite_portal()
         cls.household_a = sampled.filtered(lambda h: h.building_id == cls.building_a)[0]
         cls.household_b = sampled.filtered(lambda h: h.building_id == cls.building_b)[0]
@@ -38,6 +38,23 @@ class TestSecurity(SurveyCommon):
             .building_id,
             self.building_a,
         )
+
+    def test_butler_sees_excluded_households_of_own_grid_only(self):
+        # base's vacant unit 102 is in A, its signed unit 101 in B
+        Excluded = self.env["property.survey.excluded.household"]
+        self.assertEqual(
+            Excluded.search([("campaign_id", "=", self.campaign.id)]).unit_id,
+            self.unit_a2 | self.unit_b1,
+        )
+        mine = Excluded.with_user(self.butler_a).search(
+            [("campaign_id", "=", self.campaign.id)]
+        )
+        self.assertEqual(mine.unit_id, self.unit_a2)
+        self.assertEqual(mine.exclusion_rule, "vacant")
+        with self.assertRaises(AccessError):
+            Excluded.with_user(self.butler_a).create(
+                {"campaign_id": self.campaign.id, "unit_id": self.unit_a1.id}
+            )
 
     def test_butler_cannot_read_answers(self):
         with self.assertRaises(AccessError):
@@ -76,7 +93,7 @@ class TestPortal(SurveyCommon, HttpCase):
         super().setUpClass()
         cls.campaign.sample_size_fixed = 13
         cls.campaign.action_draw()
-        sampled = cls.campaign.household_ids.filtered(lambda h: h.state == "sampled")
+        sampled = cls.campaign.household_ids
         sampled.action_invite_portal()
         cls.own = sampled.filtered(lambda h: h.partner_id == cls.owner_user.partner_id)
         cls.other = sampled.filtered(lambda h: h.unit_id == cls.a_units[1])
