@@ -33,6 +33,9 @@
         "report/property_survey_pareto_report.xml",
     ],
     "demo": ["demo/property_survey_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_survey/static/tests/tours/*.js"],
+    },
     "pre_init_hook": "_pre_init_take_over_kpis",
     "installable": True,
 }

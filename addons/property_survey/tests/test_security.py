@@ -117,6 +117,22 @@ class TestPortal(SurveyCommon, HttpCase):
         )
         self.assertEqual(response.status_code, 404)
 
+    def test_owner_answers_own_questionnaire_in_the_browser(self):
+        """/my → Satisfaction Survey → Answer → the questionnaire (browser
+        tour): the owner's household is answered with the scores clicked."""
+        self.start_tour(
+            "/my", "property_survey_portal_questionnaire", login="owner_portal"
+        )
+        answer = self.own.user_input_id
+        self.assertEqual(answer.state, "done")
+        self.assertEqual(answer.property_channel, "portal")
+        self.assertTrue(self.own.answered)
+        self.assertEqual(self.own.overall_score, 4)
+        self.assertTrue(answer.property_satisfied)
+        self.assertTrue(answer.property_loyal)
+        self.assertFalse(self.other.answered)
+        self.assertEqual(self.campaign.answered_count, 1)
+
     def test_home_counter(self):
         self.authenticate("owner_portal", "owner_portal")
         response = self.make_jsonrpc_request(
