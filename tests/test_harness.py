@@ -119,3 +119,4 @@ def test_skipped_tests_are_not_counted_as_passed(tmp_path):
         + OK_LINE,
     )
     assert (run.passed, run.failed, run.skipped, run.problems) == (41, 0, 1, [])
+    assert run.skip_reasons == ["Chrome executable not found"]

@@ -216,3 +216,16 @@ class TestReports(SurveyCommon):
         )
         self.assertTrue(inspection.weak_items.startswith(questions[0].title))
         self.assertEqual(inspection.touchpoint, checklist.property_touchpoint)
+
+    def test_demo_inspection_is_scored_with_its_weak_items(self):
+        inspection = self.env.ref(
+            "property_survey.inspection_sales_site_demo", raise_if_not_found=False
+        )
+        if not inspection:
+            self.skipTest("demo data not installed")
+        self.assertEqual(inspection.state, "done")
+        self.assertTrue(0 < inspection.score < 100)
+        weak = inspection.weak_items.splitlines()
+        self.assertTrue(weak[0].startswith("Restrooms clean and stocked: 0 / 10"))
+        self.assertTrue(weak[1].startswith("Sales hall clean"))
+        self.assertEqual(len(weak), 2)
