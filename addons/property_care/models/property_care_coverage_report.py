@@ -21,6 +21,7 @@ class PropertyCareCoverageReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     butler_id = fields.Many2one("res.users", string="Grid Butler", readonly=True)
     quarter_start = fields.Date(string="Quarter", readonly=True)
+    is_current_quarter = fields.Boolean(string="Current Quarter", readonly=True)
     household_count = fields.Integer(string="Occupied Households", readonly=True)
     visited_count = fields.Integer(string="Visited Households", readonly=True)
     coverage = fields.Float(string="Coverage (%)", readonly=True, aggregator="avg")
@@ -45,7 +46,10 @@ class PropertyCareCoverageReport(models.Model):
                         + (extract(year FROM q.quarter_start)::int - 2000) * 4
                         + extract(quarter FROM q.quarter_start)::int)::int AS id,
                        c.building_id, b.project_id, b.company_id, b.butler_id,
-                       q.quarter_start, c.household_count, c.visited_count,
+                       q.quarter_start,
+                       q.quarter_start = date_trunc('quarter', now())::date
+                           AS is_current_quarter,
+                       c.household_count, c.visited_count,
                        100.0 * c.visited_count / c.household_count AS coverage
                   FROM quarters q
             CROSS JOIN LATERAL (

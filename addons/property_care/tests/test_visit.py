@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -130,6 +131,23 @@ class TestVisits(CareCommon):
                 self.project, date(2024, 2, 1), date(2024, 3, 1)
             )
             self.assertAlmostEqual(kpi[self.project.id], 50.0)
+
+    def test_coverage_opens_on_the_current_quarter(self):
+        today = fields.Date.context_today(self.env["property.care.visit"])
+        this_quarter = today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)
+        self._visit(self.owner_a, self.butler_a, today)
+        self._visit(self.owner_a3, self.butler_a, this_quarter - timedelta(days=1))
+        self.env.flush_all()
+        action = self.env.ref("property_care.property_care_coverage_report_action")
+        self.assertIn("search_default_this_quarter", action.context)
+        lines = self.env["property.care.coverage.report"].search(
+            [
+                ("building_id", "=", self.building_a.id),
+                ("is_current_quarter", "=", True),
+            ]
+        )
+        self.assertEqual(lines.mapped("quarter_start"), [this_quarter])
+        self.assertEqual((lines.household_count, lines.visited_count), (2, 1))
 
     def _coverage(self, quarter):
         """(occupied households, visited households) of building A."""
