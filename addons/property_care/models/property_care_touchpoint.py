@@ -194,7 +194,29 @@ class PropertyCareTouchpoint(models.Model):
                 lambda a: a.activity_type_id == care_type
             )
             activities.action_feedback(feedback=touchpoint.outcome or False)
+        self._log_visits()
         return True
+
+    def _log_visits(self):
+        """A visit touchpoint done without a logged visit records one, so the
+        household counts as visited this quarter."""
+        todo = self.filtered(lambda t: t.action == "visit" and not t.visit_ids)
+        self.env["property.care.visit"].create(
+            [
+                {
+                    "partner_id": touchpoint.partner_id.id,
+                    "unit_id": touchpoint.unit_id.id
+                    or touchpoint.partner_id.unit_ids[:1].id,
+                    "company_id": touchpoint.company_id.id,
+                    "visitor_id": (touchpoint.user_id or self.env.user).id,
+                    "date": touchpoint.done_date,
+                    "score": touchpoint.score,
+                    "needs": touchpoint.outcome,
+                    "touchpoint_id": touchpoint.id,
+                }
+                for touchpoint in todo
+            ]
+        )
 
     def action_cancel(self):
         self.filtered(lambda t: t.state == "planned").write({"state": "cancelled"})
@@ -249,7 +271,8 @@ class PropertyCareTouchpoint(models.Model):
         return self.env.ref("property_care.mail_activity_type_care")
 
     def _schedule_activities(self):
-        """One activity per touchpoint for its responsible user, in one INSERT."""
+        """One activity per touchpoint for its responsible user, in one INSERT,
+        on its due date: the activity menu shows what is due today."""
         if not self:
             return
         self.flush_recordset()
@@ -267,7 +290,7 @@ class PropertyCareTouchpoint(models.Model):
                      summary, date_deadline, user_id, user_tz, automated, active,
                      create_uid, create_date, write_uid, write_date)
                 SELECT %(model)s, %(model_name)s, t.id,
-                       rp.name || ': ' || t.name, %(type)s, t.name, t.deadline,
+                       rp.name || ': ' || t.name, %(type)s, t.name, t.due_date,
                        t.user_id, urp.tz, TRUE, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM property_care_touchpoint t
                   JOIN res_partner rp ON rp.id = t.partner_id
@@ -498,7 +521,7 @@ class PropertyCareTouchpoint(models.Model):
                     "deadline": deadline,
                 }
             )
-            touchpoint.activity_ids.write({"date_deadline": deadline})
+            touchpoint.activity_ids.write({"date_deadline": occurrence})
         to_cancel.action_cancel()
 
     # ---- escalation and missed -----------------------------------------------
