@@ -281,8 +281,16 @@ class HelpdeskTicket(models.Model):
         deadline = self[f"{current}_deadline"]
         level = self.escalation_level if self.escalation_milestone == current else 0
         candidates = []
-        if policy.warn_minutes and self.warned_milestone != current and not level:
-            candidates.append(deadline - timedelta(minutes=policy.warn_minutes))
+        warn_at = deadline - timedelta(minutes=policy.warn_minutes)
+        # no warning for a deadline nearer than the warning lead: it would
+        # come before the report itself
+        if (
+            policy.warn_minutes
+            and self.warned_milestone != current
+            and not level
+            and warn_at > self.reported_date
+        ):
+            candidates.append(warn_at)
         if level < levels:
             step = timedelta(minutes=policy.escalation_step_minutes)
             candidates.append(deadline + step * level)
@@ -730,6 +738,7 @@ class HelpdeskTicket(models.Model):
             and not level
             and self.warned_milestone != code
             and now < deadline
+            and deadline - timedelta(minutes=policy.warn_minutes) > self.reported_date
         ):
             recipients = self._escalation_recipients(1)
             lines.append(
