@@ -11,7 +11,6 @@
     "data": [
         "security/ir.model.access.csv",
         "security/property_survey_security.xml",
-        "data/ir_config_parameter_data.xml",
         "data/property_kpi_data.xml",
         "data/property_survey_dimension_data.xml",
         "data/property_survey_exclusion_rule_data.xml",

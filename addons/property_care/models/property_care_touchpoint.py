@@ -286,23 +286,23 @@ class PropertyCareTouchpoint(models.Model):
         self.env["mail.activity"].invalidate_model()
         self.invalidate_model(["activity_ids"])
 
-    # ---- settings ------------------------------------------------------------
-
-    @api.model
-    def _care_param(self, key, default):
-        return int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(f"property_care.{key}", default)
-        )
-
     # ---- generation ----------------------------------------------------------
 
     @api.model
     def _care_window(self, today):
         return (
-            today - timedelta(days=self._care_param("catch_up_days", 7)),
-            today + timedelta(days=self._care_param("lookahead_days", 30)),
+            today
+            - timedelta(
+                days=self.env["res.config.settings"]._property_param(
+                    "property_care.catch_up_days"
+                )
+            ),
+            today
+            + timedelta(
+                days=self.env["res.config.settings"]._property_param(
+                    "property_care.lookahead_days"
+                )
+            ),
         )
 
     @api.model
@@ -335,7 +335,11 @@ class PropertyCareTouchpoint(models.Model):
         by default)."""
         today = fields.Date.context_today(self)
         batch_size = max(
-            1, batch_size or self._care_param("generate_batch_size", 20000)
+            1,
+            batch_size
+            or self.env["res.config.settings"]._property_param(
+                "property_care.generate_batch_size"
+            ),
         )
         self.env["res.partner"]._refresh_care_stages(batch_size=batch_size)
         lines = self.env["property.care.plan.line"].search(
@@ -386,8 +390,12 @@ class PropertyCareTouchpoint(models.Model):
         """At-risk customers get one care touchpoint with their health reasons,
         high-value customers one club upgrade / referral invitation: one open
         at a time (partial unique index), and not again within the interval."""
-        interval = self._care_param("proactive_interval_days", 30)
-        days_allowed = self._care_param("proactive_days_allowed", 7)
+        interval = self.env["res.config.settings"]._property_param(
+            "property_care.proactive_interval_days"
+        )
+        days_allowed = self.env["res.config.settings"]._property_param(
+            "property_care.proactive_days_allowed"
+        )
         new_ids = []
         at_risk_name = self.env._("At-risk care visit")
         upgrade_name = self.env._("Club upgrade / referral invitation")
@@ -519,7 +527,9 @@ class PropertyCareTouchpoint(models.Model):
         cron = self.env["ir.cron"]
         overdue = Domain("state", "=", "planned") & Domain("deadline", "<", today)
         to_escalate = overdue & Domain("escalated_date", "=", False)
-        grace = self._care_param("grace_days", 14)
+        grace = self.env["res.config.settings"]._property_param(
+            "property_care.grace_days"
+        )
         to_miss = Domain("state", "=", "planned") & Domain(
             "deadline", "<", today - timedelta(days=grace)
         )

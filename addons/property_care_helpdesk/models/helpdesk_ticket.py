@@ -66,10 +66,8 @@ class HelpdeskTicket(models.Model):
                 ]
             ).recovery_ticket_id.ids
         )
-        days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_care_helpdesk.recovery_days", 2)
+        days = self.env["res.config.settings"]._property_param(
+            "property_care_helpdesk.recovery_days"
         )
         today = fields.Date.context_today(self)
         Touchpoint.create(

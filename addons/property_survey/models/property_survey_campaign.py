@@ -61,17 +61,11 @@ class PropertySurveyCampaign(models.Model):
     _order = "month desc, project_id"
     _check_company_auto = True
 
-    def _default_param(self, key, default):
-        return (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(f"property_survey.{key}", default)
-        )
+    def _default_param(self, key):
+        return self.env["res.config.settings"]._property_param(f"property_survey.{key}")
 
     def _default_survey(self):
-        survey_id = int(self._default_param("default_survey_id", 0) or 0)
-        survey = self.env["survey.survey"].browse(survey_id).exists()
-        return survey or self.env.ref(
+        return self.env.ref(
             "property_survey.survey_owner_satisfaction", raise_if_not_found=False
         )
 
@@ -114,22 +108,22 @@ class PropertySurveyCampaign(models.Model):
     sample_mode = fields.Selection(
         [("fixed", "Fixed size"), ("statistical", "Confidence and margin")],
         required=True,
-        default=lambda self: self._default_param("sample_mode", "statistical"),
+        default=lambda self: self._default_param("sample_mode"),
         tracking=True,
     )
     sample_size_fixed = fields.Integer(
         string="Fixed Sample Size",
-        default=lambda self: int(self._default_param("sample_size_fixed", 50)),
+        default=lambda self: self._default_param("sample_size_fixed"),
         tracking=True,
     )
     confidence_level = fields.Float(
         string="Confidence Level (%)",
-        default=lambda self: float(self._default_param("confidence_level", 95)),
+        default=lambda self: self._default_param("confidence_level"),
         tracking=True,
     )
     margin_error = fields.Float(
         string="Margin of Error (%)",
-        default=lambda self: float(self._default_param("margin_error", 5)),
+        default=lambda self: self._default_param("margin_error"),
         tracking=True,
     )
     seed = fields.Char(
@@ -654,7 +648,7 @@ class PropertySurveyCampaign(models.Model):
         drawn campaign is never drawn again by the cron.
         """
         today = fields.Date.context_today(self)
-        draw_day = int(self._default_param("draw_day", 28))
+        draw_day = self._default_param("draw_day")
         if today.day < min(draw_day, monthrange(today.year, today.month)[1]):
             return
         month = (today + relativedelta(months=1)).replace(day=1)

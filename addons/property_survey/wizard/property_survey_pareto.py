@@ -29,10 +29,8 @@ class PropertySurveyPareto(models.TransientModel):
     )
     vital_share = fields.Float(
         string="Vital Few Up To (%)",
-        default=lambda self: float(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_survey.pareto_vital_share", 80)
+        default=lambda self: self.env["res.config.settings"]._property_param(
+            "property_survey.pareto_vital_share"
         ),
     )
     line_ids = fields.One2many("property.survey.pareto.line", "pareto_id")
