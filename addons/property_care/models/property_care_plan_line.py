@@ -176,7 +176,8 @@ class PropertyCarePlanLine(models.Model):
         """One INSERT .. SELECT creating this line's touchpoints for the
         customers with ``id_from <= id < id_to`` whose occurrence falls in the
         window. The unique key (partner, line, occurrence date) with ON CONFLICT
-        DO NOTHING makes a rerun create nothing twice.
+        DO NOTHING makes a rerun create nothing twice. The touchpoint is
+        named after the line in the language of its responsible user.
         """
         self.ensure_one()
         plan = self.plan_id
@@ -260,13 +261,17 @@ class PropertyCarePlanLine(models.Model):
                  company_id, plan_id, line_id, action, role, trigger_date,
                  repeat_index, occurrence_date, due_date, deadline, user_id,
                  state, create_uid, create_date, write_uid, write_date)
-            SELECT %(name)s, 'plan', occ.partner_id, unit.unit_id,
+            SELECT COALESCE(line.name ->> responsible.lang, line.name ->> 'en_US'),
+                   'plan', occ.partner_id, unit.unit_id,
                    occ.building_id, occ.project_id, occ.company_id, %(plan)s,
                    %(line)s, %(action)s, %(role_code)s, occ.trigger_date,
                    occ.repeat_index, occ.occurrence_date, occ.occurrence_date,
                    occ.occurrence_date + %(allowed)s, occ.user_id, 'planned',
                    %(uid)s, %(now)s, %(uid)s, %(now)s
               FROM occ
+              JOIN property_care_plan_line line ON line.id = %(line)s
+         LEFT JOIN res_users u ON u.id = occ.user_id
+         LEFT JOIN res_partner responsible ON responsible.id = u.partner_id
          LEFT JOIN LATERAL (
                     SELECT r.unit_id FROM property_residency r
                      WHERE r.partner_id = occ.partner_id
@@ -289,7 +294,6 @@ class PropertyCarePlanLine(models.Model):
             id_from=id_from,
             id_to=id_to,
             filters=SQL(" AND ").join(filters),
-            name=self.name,
             plan=plan.id,
             line=self.id,
             action=self.action,

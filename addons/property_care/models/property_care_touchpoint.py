@@ -1,10 +1,11 @@
 import itertools
+import json
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from .property_care_plan_line import ACTIONS, ROLES, TRIGGER_FIELDS
 
@@ -249,42 +250,54 @@ class PropertyCareTouchpoint(models.Model):
         return self.env.ref("property_care.mail_activity_type_care")
 
     def _schedule_activities(self):
-        """One activity per touchpoint for its responsible user, in one INSERT."""
-        if not self:
-            return
-        self.flush_recordset()
-        self._insert_activities(self.ids)
-
-    @api.model
-    def _insert_activities(self, touchpoint_ids):
-        if not touchpoint_ids:
-            return
-        self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO mail_activity
-                    (res_model_id, res_model, res_id, res_name, activity_type_id,
-                     summary, date_deadline, user_id, user_tz, automated, active,
-                     create_uid, create_date, write_uid, write_date)
-                SELECT %(model)s, %(model_name)s, t.id,
-                       rp.name || ': ' || t.name, %(type)s, t.name, t.deadline,
-                       t.user_id, urp.tz, TRUE, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM property_care_touchpoint t
-                  JOIN res_partner rp ON rp.id = t.partner_id
-                  JOIN res_users u ON u.id = t.user_id
-                  JOIN res_partner urp ON urp.id = u.partner_id
-                 WHERE t.id = ANY(%(ids)s)
-                """,
-                model=self.env["ir.model"]._get_id(self._name),
-                model_name=self._name,
-                type=self._care_activity_type().id,
-                uid=self.env.uid,
-                now=fields.Datetime.now(),
-                ids=list(touchpoint_ids),
-            )
+        """One care activity per planned touchpoint for its responsible user,
+        created in one batch through ``mail.activity`` (followers, systray
+        counter, assignment notice). Its summary is the touchpoint name,
+        already in the responsible user's language."""
+        todo = self.filtered("user_id")
+        if not todo:
+            return self.env["mail.activity"]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        activity_type = self._care_activity_type()
+        return self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": touchpoint.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": touchpoint.name,
+                    "date_deadline": touchpoint.deadline,
+                    "user_id": touchpoint.user_id.id,
+                    "automated": True,
+                }
+                for touchpoint in todo
+            ]
         )
-        self.env["mail.activity"].invalidate_model()
-        self.invalidate_model(["activity_ids"])
+
+    def _schedule_activities_notify_once(self):
+        """The crons' way: the same activities, but each responsible user
+        gets one notice for all the touchpoints of the run instead of one per
+        activity (thousands a day), in their own language."""
+        activities = self.with_context(
+            mail_activity_quick_update=True
+        )._schedule_activities()
+        for user, user_activities in activities.grouped("user_id").items():
+            user_env = self.with_context(lang=user.lang).env
+            self.env["mail.thread"].message_notify(
+                partner_ids=user.partner_id.ids,
+                subject=user_env._(
+                    "%s new care touchpoints assigned to you", len(user_activities)
+                ),
+                body=user_env._(
+                    "%(count)s new care touchpoints are assigned to you, the first "
+                    "due on %(date)s: see your activities.",
+                    count=len(user_activities),
+                    date=format_date(
+                        user_env, min(user_activities.mapped("date_deadline"))
+                    ),
+                ),
+            )
+        return activities
 
     # ---- generation ----------------------------------------------------------
 
@@ -310,14 +323,15 @@ class PropertyCareTouchpoint(models.Model):
         """Create the touchpoints (and their activities) of ``lines`` for the
         customers with ``id_from <= id < id_to``. Returns the new ids."""
         window_start, window_end = self._care_window(today)
+        lines.flush_recordset(["name"])
         new_ids = []
         for line in lines:
             self.env.cr.execute(
                 line._generate_sql(id_from, id_to, window_start, window_end, today)
             )
             new_ids += [row[0] for row in self.env.cr.fetchall()]
-        self._insert_activities(new_ids)
         self.invalidate_model()
+        self.browse(new_ids)._schedule_activities_notify_once()
         return new_ids
 
     @api.model
@@ -397,13 +411,20 @@ class PropertyCareTouchpoint(models.Model):
             "property_care.proactive_days_allowed"
         )
         new_ids = []
-        at_risk_name = self.env._("At-risk care visit")
-        upgrade_name = self.env._("Club upgrade / referral invitation")
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
         proactive = [
-            ("at_risk", "visit", at_risk_name),
-            ("high_value", "upgrade", upgrade_name),
+            ("at_risk", "visit", lambda env: env._("At-risk care visit")),
+            (
+                "high_value",
+                "upgrade",
+                lambda env: env._("Club upgrade / referral invitation"),
+            ),
         ]
-        for level, action, name in proactive:
+        for level, action, translate in proactive:
+            # named in the language of the responsible user
+            names = {
+                code: translate(self.with_context(lang=code).env) for code in langs
+            }
             kind = level
             self.env.cr.execute(
                 SQL(
@@ -412,7 +433,9 @@ class PropertyCareTouchpoint(models.Model):
                         (name, kind, partner_id, building_id, project_id, company_id,
                          action, role, due_date, deadline, user_id, state,
                          description, create_uid, create_date, write_uid, write_date)
-                    SELECT %(name)s, %(kind)s, p.id, p.building_id,
+                    SELECT COALESCE(%(names)s::jsonb ->> responsible.lang,
+                                    %(name)s),
+                           %(kind)s, p.id, p.building_id,
                            p.property_project_id,
                            COALESCE(pr.company_id, p.company_id, %(company)s),
                            %(action)s, 'butler', %(today)s, %(deadline)s,
@@ -421,6 +444,10 @@ class PropertyCareTouchpoint(models.Model):
                            %(uid)s, %(now)s, %(uid)s, %(now)s
                       FROM res_partner p
                  LEFT JOIN property_project pr ON pr.id = p.property_project_id
+                 LEFT JOIN res_users u
+                        ON u.id = COALESCE(p.butler_id, pr.service_head_id,
+                                           pr.manager_id)
+                 LEFT JOIN res_partner responsible ON responsible.id = u.partner_id
                      WHERE p.health_level = %(level)s AND p.active
                        AND p.customer_stage IS NOT NULL
                        AND NOT EXISTS (
@@ -430,7 +457,8 @@ class PropertyCareTouchpoint(models.Model):
                     ON CONFLICT DO NOTHING
                     RETURNING id
                     """,
-                    name=name,
+                    names=json.dumps(names),
+                    name=translate(self.with_context(lang="en_US").env),
                     kind=kind,
                     company=self.env.company.id,
                     action=action,
@@ -443,8 +471,8 @@ class PropertyCareTouchpoint(models.Model):
                 )
             )
             new_ids += [row[0] for row in self.env.cr.fetchall()]
-        self._insert_activities(new_ids)
         self.invalidate_model()
+        self.browse(new_ids)._schedule_activities_notify_once()
         return new_ids
 
     # ---- trigger dates moved -------------------------------------------------
