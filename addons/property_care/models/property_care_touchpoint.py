@@ -58,7 +58,14 @@ class PropertyCareTouchpoint(models.Model):
     trigger_date = fields.Date(readonly=True)
     repeat_index = fields.Integer(readonly=True, default=0)
     occurrence_date = fields.Date(
-        readonly=True, help="Due date the plan gave this touchpoint (unique key)."
+        readonly=True, help="Due date the plan gave this touchpoint."
+    )
+    occurrence_key = fields.Integer(
+        readonly=True,
+        help="Which occurrence of its plan line this is (unique key): the repeat "
+        "number for a customer date, the year for a fixed date, the milestone for "
+        "a project milestone. A corrected date moves the occurrence, it never "
+        "plans it again.",
     )
     due_date = fields.Date(required=True, default=fields.Date.context_today)
     deadline = fields.Date(required=True, default=fields.Date.context_today)
@@ -107,8 +114,8 @@ class PropertyCareTouchpoint(models.Model):
     visit_ids = fields.One2many("property.care.visit", "touchpoint_id")
 
     _plan_occurrence_uniq = models.Constraint(
-        "UNIQUE(partner_id, line_id, occurrence_date)",
-        "A plan line gives a customer one touchpoint per occurrence date.",
+        "UNIQUE(partner_id, line_id, occurrence_key)",
+        "A plan line gives a customer one touchpoint per occurrence.",
     )
     _proactive_open_uniq = models.UniqueIndex(
         PROACTIVE_OPEN_INDEX,

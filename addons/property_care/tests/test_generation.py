@@ -224,6 +224,26 @@ class TestGeneration(CareCommon):
             self._touchpoints(owner, self._line("inspection_3")), inspection
         )
 
+    def test_done_once_only_inspection_not_planned_again_after_date_correction(self):
+        owner = self._customer(
+            "Feng Yu",
+            unit=self.unit_a1,
+            customer_stage="owner",
+            handover_date=date(2030, 1, 31),
+        )
+        self._generate("2030-04-20")
+        inspection = self._touchpoints(owner, self._line("inspection_3"))
+        self.assertEqual(inspection.due_date, date(2030, 4, 30))
+        with freeze_time("2030-04-25"):
+            inspection.action_done()
+            owner.handover_date = date(2030, 2, 10)
+        self._generate("2030-05-05")
+        self.assertEqual(
+            self._touchpoints(owner, self._line("inspection_3")),
+            inspection,
+            "the inspection is done once, whatever the handover date says now",
+        )
+
     def test_plan_limited_to_projects_and_stages(self):
         other_project = self.env["property.project"].create(
             {"name": "Other", "code": "OT"}
