@@ -250,8 +250,7 @@ class PropertyCarePlanLine(models.Model):
                        %(index)s AS repeat_index, %(occurrence)s AS occurrence_date,
                        %(key)s AS occurrence_key,
                        COALESCE(pr.company_id, p.company_id, %(company)s) AS company_id,
-                       COALESCE(%(role)s, p.butler_id, pr.service_head_id,
-                                pr.manager_id) AS user_id,
+                       COALESCE(%(role)s, %(responsible)s) AS user_id,
                        p.property_project_id AS project_id,
                        p.building_id AS building_id
                   FROM res_partner p
@@ -299,6 +298,9 @@ class PropertyCarePlanLine(models.Model):
             occurrence=occurrence_sql,
             company=plan.company_id.id,
             role=role_sql,
+            responsible=self.env["property.care.touchpoint"]._care_responsible_sql(
+                "p", "pr"
+            ),
             joins=SQL(" ").join(joins),
             id_from=id_from,
             id_to=id_to,

@@ -172,7 +172,7 @@ class PropertyCareTouchpoint(models.Model):
             self.building_id = partner.building_id
             self.project_id = partner.property_project_id
             self.unit_id = partner.unit_ids[:1]
-            self.user_id = self.user_id or partner.butler_id
+            self.user_id = self.user_id or self._care_responsible(partner, self.unit_id)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -249,6 +249,36 @@ class PropertyCareTouchpoint(models.Model):
                 "default_touchpoint_id": self.id,
             },
         }
+
+    # ---- activities ----------------------------------------------------------
+
+    # ---- responsible ---------------------------------------------------------
+
+    @api.model
+    def _care_responsible(self, partner, unit=None):
+        """The user who follows ``partner`` up (about ``unit``): the butler
+        of the unit's grid, else the customer's butler, else the project's
+        department head, else its manager. ``_care_responsible_sql`` is the
+        same rule for the set-based generation (no unit there)."""
+        unit = unit or self.env["property.unit"]
+        project = unit.project_id or partner.property_project_id
+        return (
+            unit.building_id.butler_id
+            or partner.butler_id
+            or project.service_head_id
+            or project.manager_id
+        )
+
+    @api.model
+    def _care_responsible_sql(self, partner_alias, project_alias):
+        """``_care_responsible`` of the customer row ``partner_alias`` joined
+        to its project row ``project_alias``."""
+        return SQL(
+            "COALESCE(%s, %s, %s)",
+            SQL.identifier(partner_alias, "butler_id"),
+            SQL.identifier(project_alias, "service_head_id"),
+            SQL.identifier(project_alias, "manager_id"),
+        )
 
     # ---- activities ----------------------------------------------------------
 
@@ -446,14 +476,12 @@ class PropertyCareTouchpoint(models.Model):
                            p.property_project_id,
                            COALESCE(pr.company_id, p.company_id, %(company)s),
                            %(action)s, 'butler', %(today)s, %(deadline)s,
-                           COALESCE(p.butler_id, pr.service_head_id, pr.manager_id),
-                           'planned', p.health_reasons,
+                           %(responsible)s, 'planned', p.health_reasons,
                            %(uid)s, %(now)s, %(uid)s, %(now)s
                       FROM res_partner p
                  LEFT JOIN property_project pr ON pr.id = p.property_project_id
                  LEFT JOIN res_users u
-                        ON u.id = COALESCE(p.butler_id, pr.service_head_id,
-                                           pr.manager_id)
+                        ON u.id = %(responsible)s
                  LEFT JOIN res_partner responsible ON responsible.id = u.partner_id
                      WHERE p.health_level = %(level)s AND p.active
                        AND p.customer_stage IS NOT NULL
@@ -465,6 +493,7 @@ class PropertyCareTouchpoint(models.Model):
                     RETURNING id
                     """,
                     names=json.dumps(names),
+                    responsible=self._care_responsible_sql("p", "pr"),
                     name=translate(self.with_context(lang="en_US").env),
                     kind=kind,
                     company=self.env.company.id,

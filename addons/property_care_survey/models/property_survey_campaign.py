@@ -111,9 +111,7 @@ class PropertySurveyCampaign(models.Model):
                     "building_id": unit.building_id.id,
                     "project_id": unit.project_id.id,
                     "company_id": answer.property_campaign_id.company_id.id,
-                    "user_id": (
-                        unit.building_id.butler_id or answer.partner_id.butler_id
-                    ).id,
+                    "user_id": Touchpoint._care_responsible(answer.partner_id, unit).id,
                     "due_date": today,
                     "deadline": today + timedelta(days=days),
                     "description": self.env._(
