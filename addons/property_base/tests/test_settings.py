@@ -8,6 +8,7 @@ a Settings field, and every Settings field really stores what the user sets.
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
+
 def _suite_settings_fields(settings):
     """The user-editable ``res.config.settings`` fields of ``property_*`` addons."""
     return [
