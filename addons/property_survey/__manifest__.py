@@ -35,6 +35,5 @@
     "assets": {
         "web.assets_tests": ["property_survey/static/tests/tours/*.js"],
     },
-    "pre_init_hook": "_pre_init_take_over_kpis",
     "installable": True,
 }
