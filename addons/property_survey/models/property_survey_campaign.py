@@ -505,8 +505,11 @@ class PropertySurveyCampaign(models.Model):
         since = self.month - relativedelta(months=recent.months if recent else 0)
         now = fields.Datetime.now()
         # a one-pass statement over every unit: compiling it (JIT) costs more
-        # than it saves
-        self.env.cr.execute(SQL("SET LOCAL jit = off"))
+        # than it saves; off for this statement only, not the transaction
+        self.env.cr.execute(
+            SQL("SELECT current_setting('jit'), set_config('jit', 'off', true)")
+        )
+        jit = self.env.cr.fetchone()[0]
         self.env.cr.execute(
             SQL(
                 """
@@ -584,7 +587,9 @@ class PropertySurveyCampaign(models.Model):
                 **{code: code in rules for code, _label in EXCLUSION_RULES},
             )
         )
-        return self.env.cr.fetchall()
+        eligible = self.env.cr.fetchall()
+        self.env.cr.execute(SQL("SELECT set_config('jit', %s, true)", jit))
+        return eligible
 
     # ---- invitations -----------------------------------------------------------
 
