@@ -72,7 +72,7 @@ class TestGeneration(CareCommon):
         )
         self.assertEqual(len(notice), 1, "one notice for the run, not one per activity")
         self.assertEqual(notice.subject, "您有 1 个新的关怀触点")
-        self.assertIn("2030年3月17日", str(notice.body))
+        self.assertIn("2030/03/17", str(notice.body))
 
     def test_month_end_handover_lands_on_month_ends_including_leap_february(self):
         owner = self._customer(
