@@ -174,34 +174,6 @@ class TestBackOffice(HelpdeskCommon):
         self.assertTrue(ticket.resolve_breached)
         self.assertFalse(ticket.goodwill_done)
 
-    def test_every_helpdesk_setting_round_trips(self):
-        settings_model = self.env["res.config.settings"]
-        names = [
-            name
-            for name, field in settings_model._fields.items()
-            if getattr(field, "config_parameter", "")
-            and field.config_parameter.startswith("property_helpdesk.")
-        ]
-        self.assertGreaterEqual(len(names), 15)
-        form = Form(settings_model)
-        values = {}
-        for name in names:
-            field = settings_model._fields[name]
-            if field.type == "integer":
-                values[name] = 2
-            elif field.type == "selection":
-                values[name] = "project"
-            if name in values:
-                setattr(form, name, values[name])
-        form.save().execute()
-        reread = settings_model.create({})
-        for name, value in values.items():
-            self.assertEqual(reread[name], value, name)
-        self.assertEqual(
-            settings_model._property_param("property_helpdesk.callback_phone_hours"),
-            2,
-        )
-
     def test_bad_setting_gets_clear_message(self):
         form = Form(self.env["res.config.settings"])
         form.property_portal_max_photos = 0
