@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from . import card_number
+from ..tools import card_number
 
 CARD_STATES = [
     ("draft", "Draft"),
