@@ -28,3 +28,17 @@ class TestChineseScreens(TransactionCase):
             for view_type in ("form", "list"):
                 with self.subTest(model=model, view_type=view_type):
                     assert_no_english(self, view_labels(self.env_zh, model, view_type))
+
+    def test_demo_desk_has_no_oca_sample(self):
+        """With demo data, OCA's English sample desk is gone from the lists."""
+        team = self.env.ref("helpdesk_mgmt.helpdesk_team_1", raise_if_not_found=False)
+        if not team:
+            self.skipTest("database without demo data")
+        self.assertFalse(
+            self.env["helpdesk.ticket.team"].search([("name", "=", "Helpdesk")])
+        )
+        names = self.env["helpdesk.ticket.category"].search([]).mapped("name")
+        self.assertFalse({"Software", "Wifi", "Odoo"} & set(names), names)
+        self.assertFalse(
+            self.env["helpdesk.ticket"].search([("name", "=like", "Damaged%")])
+        )
