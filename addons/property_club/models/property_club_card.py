@@ -264,14 +264,16 @@ class PropertyClubCard(models.Model):
             ).write({"tier_id": tier.id})
             cards._record_tier_change(
                 {
-                    card.id: self._retier_reason(old[card.id], tier, partner_metrics)
+                    card.id: card._retier_reason(old[card.id], tier, partner_metrics)
                     for card, partner_metrics in changes
                 },
                 old_tiers=old,
             )
 
     def _retier_reason(self, old_tier, new_tier, metrics):
-        return self.env._(
+        """Why the card changed tier, in the language of its company's staff."""
+        env = self.with_context(lang=self.company_id.partner_id.lang).env
+        return env._(
             "Re-tiering: %(years)s years of ownership, %(units)s units, "
             "%(referrals)s referrals, %(events)s club events attended: "
             "%(old)s → %(new)s",
@@ -279,6 +281,6 @@ class PropertyClubCard(models.Model):
             units=metrics["units"],
             referrals=metrics["referrals"],
             events=metrics["events"],
-            old=old_tier.name,
-            new=new_tier.name,
+            old=old_tier.with_env(env).name,
+            new=new_tier.with_env(env).name,
         )
