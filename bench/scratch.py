@@ -1,6 +1,10 @@
-"""A throw-away Odoo database for the benchmarks in this folder."""
+"""A throw-away Odoo database for the benchmarks in this folder, and the
+helpers every ``bench_*.py`` uses to speak the protocol of ``README.md``."""
 
 import json
+import math
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -12,6 +16,52 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import orsuite_env as env  # noqa: E402
 
+DB_PREFIX = os.environ.get("ORSUITE_BENCH_DB_PREFIX", "orsuite_bench_")
+
+
+def bench_arguments(parser):
+    """Add the options every benchmark takes (see README.md)."""
+    parser.add_argument(
+        "--small", action="store_true", help="about 1 000 records, a few seconds"
+    )
+    parser.add_argument("--json", help="write the result rows to this file")
+    parser.add_argument(
+        "--template", help="start from a copy of this populated small database"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the database")
+
+
+def row(bench, job, scale, figure, unit, target, baseline=None):
+    """One result row: ``target`` bounds the ratio to ``baseline`` when there
+    is one, else the figure itself; ``None`` makes the row informational."""
+    ratio = round(figure / baseline, 2) if baseline else None
+    measured = ratio if baseline else figure
+    met = None
+    if target is not None:
+        met = measured is not None and math.isfinite(measured) and measured <= target
+    return {
+        "bench": bench,
+        "job": job,
+        "scale": scale,
+        "figure": figure,
+        "unit": unit,
+        "baseline": baseline,
+        "ratio": ratio,
+        "target": target,
+        "met": met,
+    }
+
+
+def write_rows(path, rows):
+    """Write the rows for ``bench/run`` (nothing without ``--json``)."""
+    if path:
+        Path(path).write_text(json.dumps(rows, indent=1, ensure_ascii=False))
+
+
+def scale_label(count, what):
+    """``scale_label(100000, "cards")`` -> ``"100 000 cards"``."""
+    return f"{count:,} {what}".replace(",", " ")
+
 
 class ScratchDb:
     """Install addons in a fresh database, populate it, run shell scripts.
@@ -19,26 +69,36 @@ class ScratchDb:
     A shell script reports its figures by printing one ``BENCH <json>`` line.
     """
 
-    def __init__(self, name, keep=False):
+    def __init__(self, name, keep=False, template=None):
         self.info = env.odoo_info()
         if not self.info:
             sys.exit("Odoo 19 is not importable: nothing to benchmark.")
         self.keep = keep
         self.cluster = env.Cluster(ROOT / ".pgdata" / "bench").start()
-        self.db = name
+        self.db = DB_PREFIX + name
+        self.template = template
+        self.data_dir = tempfile.mkdtemp(prefix="orsuite-bench-")
         self.args = [
             *self.cluster.odoo_args,
             f"--addons-path={env.addons_path(self.info)}",
-            f"--data-dir={tempfile.mkdtemp(prefix='orsuite-bench-')}",
+            f"--data-dir={self.data_dir}",
             "-d",
-            name,
+            self.db,
             "--log-level=warn",
         ]
         self.odoo = [env.ODOO_PYTHON, "-m", "odoo"]
-        self.cluster.drop(name)
+        self.cluster.drop(self.db)
+        if template:
+            self.cluster.copy(template, self.db)
+            filestore = Path(template_data_dir(template)) / "filestore" / template
+            if filestore.exists():
+                shutil.copytree(filestore, Path(self.data_dir) / "filestore" / self.db)
 
     def install(self, addons):
-        """Install ``addons`` with demo data; return the seconds it took."""
+        """Install ``addons`` with demo data; return the seconds it took
+        (``None``: started from a template that has them)."""
+        if self.template:
+            return None
         start = time.perf_counter()
         subprocess.run(
             [
@@ -62,7 +122,10 @@ class ScratchDb:
         )
 
     def populate(self, models, factors):
-        """``odoo-bin populate``; return the seconds it took."""
+        """``odoo-bin populate``; return the seconds it took (``None``:
+        started from a template, populated already)."""
+        if self.template:
+            return None
         start = time.perf_counter()
         subprocess.run(
             [
@@ -109,4 +172,11 @@ class ScratchDb:
     def close(self):
         if not self.keep:
             self.cluster.drop(self.db)
+            shutil.rmtree(self.data_dir, ignore_errors=True)
         self.cluster.stop()
+
+
+def template_data_dir(template):
+    """The data dir (filestore) ``bench/run`` keeps beside a template."""
+    return Path(tempfile.gettempdir()) / f"orsuite-bench-template-{template}"
+
