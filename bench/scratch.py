@@ -179,4 +179,3 @@ class ScratchDb:
 def template_data_dir(template):
     """The data dir (filestore) ``bench/run`` keeps beside a template."""
     return Path(tempfile.gettempdir()) / f"orsuite-bench-template-{template}"
-
