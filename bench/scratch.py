@@ -17,6 +17,32 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import orsuite_env as env  # noqa: E402
 
 DB_PREFIX = os.environ.get("ORSUITE_BENCH_DB_PREFIX", "orsuite_bench_")
+#: the scale of ``--small``: about this many records of the main model
+SMALL = 1000
+#: what ``populate_suite`` multiplies: the base data, its owners and their
+#: cards (one factor for all, see ``populate_suite``)
+SUITE_MODELS = (
+    "property.project,property.building,property.unit,res.partner,"
+    "property.residency,property.club.card"
+)
+
+#: every current owner without a live card joins the club (the flow staff
+#: use), so that there are about as many cards as owners to multiply
+SEED_CARDS = r"""
+import json
+out = {"units": env["property.unit"].search_count([])}
+if "property.club.card" in env:
+    owners = env["property.residency"].search(
+        [("role", "in", ("owner", "co_owner")), ("is_current", "=", True)]
+    ).partner_id
+    live = env["property.club.card"].search(
+        [("state", "in", ("draft", "active", "suspended"))]
+    ).partner_id
+    (owners - live).action_join_club()
+    env.cr.commit()
+    out["cards"] = env["property.club.card"].search_count([])
+print("BENCH " + json.dumps(out))
+"""
 
 
 def bench_arguments(parser):
@@ -69,7 +95,7 @@ class ScratchDb:
     A shell script reports its figures by printing one ``BENCH <json>`` line.
     """
 
-    def __init__(self, name, keep=False, template=None):
+    def __init__(self, name, keep=False, template=None, data_dir=None):
         self.info = env.odoo_info()
         if not self.info:
             sys.exit("Odoo 19 is not importable: nothing to benchmark.")
@@ -77,7 +103,7 @@ class ScratchDb:
         self.cluster = env.Cluster(ROOT / ".pgdata" / "bench").start()
         self.db = DB_PREFIX + name
         self.template = template
-        self.data_dir = tempfile.mkdtemp(prefix="orsuite-bench-")
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="orsuite-bench-")
         self.args = [
             *self.cluster.odoo_args,
             f"--addons-path={env.addons_path(self.info)}",
@@ -138,6 +164,33 @@ class ScratchDb:
             check=True,
         )
         return round(time.perf_counter() - start, 1)
+
+    def populate_suite(self, count, per="units", tickets=None):
+        """Multiply the suite's demo data to about ``count`` units (or
+        ``per="cards"``: club cards; as many owners), and to ``tickets``
+        helpdesk tickets. Does nothing from a template (returns None).
+
+        ``odoo-bin populate`` copies each row ``factor`` times and points
+        copy ``n`` of a row at copy ``n`` of what it refers to when that
+        model is populated in the same run. With one factor for owners,
+        residencies and cards, copy ``n`` of a live card belongs to copy
+        ``n`` of its holder: one live card per owner and tier holds for the
+        copies as it holds for the originals (a card factor above the
+        owners' would give two copies the same holder and tier). The cards
+        are first issued to every owner without one. Returns the figures.
+        """
+        if self.template:
+            return None
+        figures = self.shell(SEED_CARDS)
+        factor = max(1, round(count / figures[per]) - 1)
+        figures["populate_factor"] = factor
+        figures["populate_s"] = self.populate(SUITE_MODELS, factor)
+        if tickets:
+            count = self.count("helpdesk_ticket")
+            figures["populate_tickets_s"] = self.populate(
+                "helpdesk.ticket", max(1, round(tickets / count) - 1)
+            )
+        return figures
 
     def shell(self, script):
         """Run ``script`` in ``odoo-bin shell``; return its BENCH figures."""
