@@ -65,7 +65,9 @@ def main():
     opts = parser.parse_args()
     if opts.small:
         opts.units = SMALL
-    scratch = ScratchDb("base", keep=opts.keep, template=opts.template)
+    scratch = ScratchDb(
+        "base", keep=opts.keep, template=opts.template, from_db=opts.from_db
+    )
     figures = {}
     try:
         figures["install_s"] = scratch.install("property_base")

@@ -235,7 +235,9 @@ def main():
     opts = parser.parse_args()
     if opts.small:
         opts.units, opts.visits = SMALL, 10 * SMALL
-    scratch = ScratchDb("care", keep=opts.keep, template=opts.template)
+    scratch = ScratchDb(
+        "care", keep=opts.keep, template=opts.template, from_db=opts.from_db
+    )
     figures = {}
     try:
         figures["install_s"] = scratch.install("property_care")

@@ -147,13 +147,13 @@ def main():
     opts = parser.parse_args()
     if opts.small:
         opts.tickets, opts.open = SMALL, SMALL // 10
-    scratch = ScratchDb("helpdesk", keep=opts.keep, template=opts.template)
+    scratch = ScratchDb(
+        "helpdesk", keep=opts.keep, template=opts.template, from_db=opts.from_db
+    )
     figures = {}
     try:
         scratch.install("property_helpdesk")
-        factor = max(1, round(opts.tickets / scratch.count("helpdesk_ticket")) - 1)
-        figures["populate_factor"] = factor
-        figures["populate_s"] = scratch.populate("helpdesk.ticket", factor)
+        figures["populate_s"] = scratch.populate_tickets(opts.tickets)
         figures.update(scratch.shell(SHAPE_AND_MEASURE.format(open_count=opts.open)))
     finally:
         scratch.close()

@@ -177,7 +177,9 @@ def main():
     if opts.small:
         opts.cards, opts.requests = SMALL, 60
     levels = (1, 10) if opts.small else (1, 10, 50)
-    scratch = ScratchDb("merchant", keep=opts.keep, template=opts.template)
+    scratch = ScratchDb(
+        "merchant", keep=opts.keep, template=opts.template, from_db=opts.from_db
+    )
     figures = {}
     server = None
     try:
@@ -192,9 +194,9 @@ def main():
         base = f"http://127.0.0.1:{port}"
         for _attempt in range(120):
             try:
-                requests.get(f"{base}/web/login", timeout=5)
+                requests.get(f"{base}/web/login", timeout=30)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 time.sleep(1)
         for concurrency in levels:
             sessions = [session(base, scratch.db) for _n in range(concurrency)]

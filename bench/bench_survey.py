@@ -250,7 +250,9 @@ def main():
     opts = parser.parse_args()
     if opts.small:
         opts.households, opts.answers = SMALL, 10 * SMALL
-    scratch = ScratchDb("survey", keep=opts.keep, template=opts.template)
+    scratch = ScratchDb(
+        "survey", keep=opts.keep, template=opts.template, from_db=opts.from_db
+    )
     figures = {}
     try:
         figures["install_s"] = scratch.install("property_survey")

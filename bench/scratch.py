@@ -45,6 +45,51 @@ print("BENCH " + json.dumps(out))
 """
 
 
+#: one-to-one links of a ticket (unique when set): the copies ``odoo-bin
+#: populate`` makes of a linked ticket would share the link, so the links are
+#: set aside while tickets are multiplied and put back on the originals
+TICKET_LINKS = ("care_visit_id", "care_touchpoint_id", "survey_answer_id")
+
+UNLINK_TICKETS = r"""
+import json
+cr = env.cr
+cr.execute(
+    "SELECT column_name FROM information_schema.columns "
+    "WHERE table_name = 'helpdesk_ticket' AND column_name = ANY(%s)",
+    [list(__LINKS__)],
+)
+cols = [row[0] for row in cr.fetchall()]
+cr.execute("DROP TABLE IF EXISTS bench_ticket_links")
+if cols:
+    cr.execute(
+        "CREATE TABLE bench_ticket_links AS SELECT id, "
+        + ", ".join(cols) + " FROM helpdesk_ticket WHERE "
+        + " OR ".join(c + " IS NOT NULL" for c in cols)
+    )
+    cr.execute(
+        "UPDATE helpdesk_ticket SET " + ", ".join(c + " = NULL" for c in cols)
+        + " WHERE id IN (SELECT id FROM bench_ticket_links)"
+    )
+cr.commit()
+print("BENCH " + json.dumps({"links": cols}))
+"""
+
+RELINK_TICKETS = r"""
+import json
+cr = env.cr
+cols = __COLS__
+if cols:
+    cr.execute(
+        "UPDATE helpdesk_ticket t SET "
+        + ", ".join(c + " = l." + c for c in cols)
+        + " FROM bench_ticket_links l WHERE l.id = t.id"
+    )
+    cr.execute("DROP TABLE bench_ticket_links")
+cr.commit()
+print("BENCH {}")
+"""
+
+
 def bench_arguments(parser):
     """Add the options every benchmark takes (see README.md)."""
     parser.add_argument(
@@ -53,6 +98,11 @@ def bench_arguments(parser):
     parser.add_argument("--json", help="write the result rows to this file")
     parser.add_argument(
         "--template", help="start from a copy of this populated small database"
+    )
+    parser.add_argument(
+        "--from-db",
+        help="start from a copy of this database (its addons installed), then "
+        "install and populate as usual",
     )
     parser.add_argument("--keep", action="store_true", help="keep the database")
 
@@ -95,7 +145,7 @@ class ScratchDb:
     A shell script reports its figures by printing one ``BENCH <json>`` line.
     """
 
-    def __init__(self, name, keep=False, template=None, data_dir=None):
+    def __init__(self, name, keep=False, template=None, data_dir=None, from_db=None):
         self.info = env.odoo_info()
         if not self.info:
             sys.exit("Odoo 19 is not importable: nothing to benchmark.")
@@ -114,6 +164,8 @@ class ScratchDb:
         ]
         self.odoo = [env.ODOO_PYTHON, "-m", "odoo"]
         self.cluster.drop(self.db)
+        if from_db:
+            self.cluster.copy(from_db, self.db)
         if template:
             self.cluster.copy(template, self.db)
             filestore = Path(template_data_dir(template)) / "filestore" / template
@@ -186,11 +238,21 @@ class ScratchDb:
         figures["populate_factor"] = factor
         figures["populate_s"] = self.populate(SUITE_MODELS, factor)
         if tickets:
-            count = self.count("helpdesk_ticket")
-            figures["populate_tickets_s"] = self.populate(
-                "helpdesk.ticket", max(1, round(tickets / count) - 1)
-            )
+            figures["populate_tickets_s"] = self.populate_tickets(tickets)
         return figures
+
+    def populate_tickets(self, tickets):
+        """Multiply the helpdesk tickets to about ``tickets``; a ticket's
+        one-to-one links (a care visit or touchpoint, a questionnaire answer
+        opens one ticket, ``TICKET_LINKS``) stay on the original only.
+        Returns the seconds ``odoo-bin populate`` took."""
+        if self.template:
+            return None
+        links = self.shell(UNLINK_TICKETS.replace("__LINKS__", repr(TICKET_LINKS)))
+        factor = max(1, round(tickets / self.count("helpdesk_ticket")) - 1)
+        seconds = self.populate("helpdesk.ticket", factor)
+        self.shell(RELINK_TICKETS.replace("__COLS__", repr(links["links"])))
+        return seconds
 
     def shell(self, script):
         """Run ``script`` in ``odoo-bin shell``; return its BENCH figures."""
