@@ -7,3 +7,4 @@ from . import test_broadcast
 from . import test_conversion_kpi
 from . import test_portal
 from . import test_staff_tours
+from . import test_zh_cn_screens
