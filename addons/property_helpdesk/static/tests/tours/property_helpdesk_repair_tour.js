@@ -123,5 +123,7 @@ registry.category("web_tour.tours").add("property_helpdesk_repair_by_phone", {
             content: "The ticket is resolved",
             trigger: ".o_statusbar_status button[aria-checked=true]:contains('Done'), .o_statusbar_status button[aria-checked=true]:contains('完成')",
         },
+        // the description editor may leave the form dirty: save what is shown
+        ...stepUtils.saveForm(),
     ],
 });
