@@ -62,29 +62,3 @@ class TestHelpdeskStaffTours(HelpdeskCommon, ChineseTourCase):
         self.assertEqual(ticket.building_id, self.building_a)
         self.assertIn("大堂顶灯不亮", ticket.description)
         self.assertEqual(ticket.user_id, self.butler_a)
-
-    def test_graded_complaint_closed_with_cause_lesson_and_callbacks(self):
-        self.start_tour(
-            "/odoo/action-property_helpdesk.helpdesk_ticket_action_property",
-            "property_helpdesk_graded_complaint",
-            login="officer",
-            timeout=TIMEOUT,
-        )
-        ticket = self.Ticket.search([("name", "=", "物业费收据未送达")])
-        self.assertEqual(ticket.kind, "complaint")
-        self.assertEqual(ticket.complaint_grade, "general")
-        self.assertEqual(ticket.user_id, self.butler_a)
-        self.assertEqual(ticket.stage_id, self.done_stage)
-        self.assertEqual(ticket.cause, "收据由保安转交，遗失未追踪")
-        self.assertEqual(ticket.lesson, "物业费收据统一由管家当面送达")
-        recorded = ticket.callback_ids.filtered(lambda c: c.state == "done")
-        self.assertEqual(len(recorded), 1)
-        self.assertEqual(recorded.score, 5)
-        self.assertEqual(recorded.user_id, self.officer)
-        self.assertTrue(ticket.callback_ids - recorded)
-        self.start_tour(
-            "/odoo/action-property_helpdesk.helpdesk_ticket_action_lessons",
-            "property_helpdesk_lessons_learned",
-            login="officer",
-            timeout=TIMEOUT,
-        )
