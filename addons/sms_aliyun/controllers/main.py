@@ -38,8 +38,12 @@ class SmsAliyunController(Controller):
             reports = json.loads(request.httprequest.get_data() or b"[]")
         except ValueError:
             reports = None
-        if not isinstance(reports, list) or not all(isinstance(r, dict) for r in reports):
-            return request.make_json_response({"code": 1, "msg": "invalid payload"}, status=400)
+        if not isinstance(reports, list) or not all(
+            isinstance(r, dict) for r in reports
+        ):
+            return request.make_json_response(
+                {"code": 1, "msg": "invalid payload"}, status=400
+            )
         trackers_sudo = (
             request.env["sms.tracker"]
             .sudo()
@@ -49,14 +53,18 @@ class SmsAliyunController(Controller):
         for report in reports:
             tracker_sudo = trackers_sudo.get(str(report.get("out_id")))
             if not tracker_sudo:
-                _logger.info("Alibaba Cloud SMS: report for unknown SMS %s", report.get("out_id"))
+                _logger.info(
+                    "Alibaba Cloud SMS: report for unknown SMS %s", report.get("out_id")
+                )
                 continue
             if report.get("success") is True:
                 tracker_sudo._action_update_from_sms_state("sent")
             else:
                 error_code = report.get("err_code") or ""
                 tracker_sudo.with_context(
-                    sms_known_failure_reason="%s: %s" % (error_code, report.get("err_msg") or "")
+                    sms_known_failure_reason="{}: {}".format(
+                        error_code, report.get("err_msg") or ""
+                    )
                 )._action_update_from_provider_error(
                     ALIYUN_REPORT_ERRORS.get(error_code, "not_delivered")
                 )

@@ -2,7 +2,7 @@ import secrets
 
 from odoo import fields, models
 
-from odoo.addons.sms_aliyun.tools.sms_api import SmsApiAliyun
+from ..tools.sms_api import SmsApiAliyun
 
 
 class ResCompany(models.Model):
@@ -43,7 +43,5 @@ class ResCompany(models.Model):
 
     def _sms_aliyun_report_url(self):
         self.ensure_one()
-        return "%s/sms_aliyun/report/%s" % (
-            self.get_base_url(),
-            self.sudo().sms_aliyun_report_token,
-        )
+        token = self.sudo().sms_aliyun_report_token
+        return f"{self.get_base_url()}/sms_aliyun/report/{token}"

@@ -50,7 +50,7 @@ class AliyunSmsStandIn:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
-        self.endpoint = "127.0.0.1:%s" % self.server.server_address[1]
+        self.endpoint = f"127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def start(self):
@@ -65,7 +65,10 @@ class AliyunSmsStandIn:
         authorization = handler.headers.get("Authorization", "")
         algorithm, _sep, rest = authorization.partition(" ")
         parts = dict(part.split("=", 1) for part in rest.split(",") if "=" in part)
-        if algorithm != "ACS3-HMAC-SHA256" or parts.get("Credential") != self.access_key_id:
+        if (
+            algorithm != "ACS3-HMAC-SHA256"
+            or parts.get("Credential") != self.access_key_id
+        ):
             return False
         payload_hash = hashlib.sha256(body).hexdigest()
         if handler.headers.get("x-acs-content-sha256") != payload_hash:
@@ -73,11 +76,11 @@ class AliyunSmsStandIn:
         url = urlsplit(handler.path)
         query = sorted(parse_qsl(url.query, keep_blank_values=True))
         canonical_query = "&".join(
-            "%s=%s" % (quote(k, safe="~"), quote(v, safe="~")) for k, v in query
+            "{}={}".format(quote(k, safe="~"), quote(v, safe="~")) for k, v in query
         )
         signed_headers = parts.get("SignedHeaders", "").split(";")
         canonical_headers = "".join(
-            "%s:%s\n" % (name, (handler.headers.get(name) or "").strip())
+            "{}:{}\n".format(name, (handler.headers.get(name) or "").strip())
             for name in signed_headers
         )
         canonical_request = "\n".join(
@@ -90,9 +93,10 @@ class AliyunSmsStandIn:
                 payload_hash,
             ]
         )
-        string_to_sign = "ACS3-HMAC-SHA256\n" + hashlib.sha256(
-            canonical_request.encode()
-        ).hexdigest()
+        string_to_sign = (
+            "ACS3-HMAC-SHA256\n"
+            + hashlib.sha256(canonical_request.encode()).hexdigest()
+        )
         expected = hmac.new(
             self.access_key_secret.encode(), string_to_sign.encode(), hashlib.sha256
         ).hexdigest()
@@ -105,7 +109,8 @@ class AliyunSmsStandIn:
             return 400, {
                 "RequestId": request_id,
                 "Code": "IncompleteSignature",
-                "Message": "The request signature does not conform to Aliyun standards.",
+                "Message": "The request signature does not conform to "
+                "Aliyun standards.",
             }
         params = dict(parse_qsl(urlsplit(handler.path).query))
         params.update(parse_qsl(body.decode()))
@@ -120,5 +125,5 @@ class AliyunSmsStandIn:
             "RequestId": request_id,
             "Code": "OK",
             "Message": "OK",
-            "BizId": "%s^0" % uuid.uuid4().int,
+            "BizId": f"{uuid.uuid4().int}^0",
         }

@@ -1,9 +1,8 @@
 import json
 
-from odoo.tests import Form, tagged
-
 from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.addons.sms_template_code.tests.common import SmsProviderStandInCase
+from odoo.tests import Form, tagged
 
 from .aliyun_standin import AliyunSmsStandIn
 
@@ -28,9 +27,13 @@ class TestSmsAliyun(SmsProviderStandInCase):
             }
         )
         cls.user = mail_new_test_user(
-            cls.env, login="aliyun_staff", groups="base.group_user,base.group_partner_manager"
+            cls.env,
+            login="aliyun_staff",
+            groups="base.group_user,base.group_partner_manager",
         )
-        cls.owner = cls.env["res.partner"].create({"name": "王建国", "phone": "13800138000"})
+        cls.owner = cls.env["res.partner"].create(
+            {"name": "王建国", "phone": "13800138000"}
+        )
         cls.template = cls.env["sms.template"].create(
             {
                 "name": "报修确认",
@@ -87,7 +90,8 @@ class TestSmsAliyun(SmsProviderStandInCase):
         composer.action_send_sms()
         self.assertEqual(self.standin.sent[0]["TemplateCode"], "SMS_900000001")
         self.assertEqual(
-            json.loads(self.standin.sent[0]["TemplateParam"]), {"content": "明天上午九点停水"}
+            json.loads(self.standin.sent[0]["TemplateParam"]),
+            {"content": "明天上午九点停水"},
         )
 
     def test_mass_sms_maps_each_record(self):
@@ -101,7 +105,9 @@ class TestSmsAliyun(SmsProviderStandInCase):
         )
         composer.action_send_sms()
         self.env["sms.sms"].search([("state", "=", "outgoing")]).send()
-        params = sorted(json.loads(r["TemplateParam"])["name"] for r in self.standin.sent)
+        params = sorted(
+            json.loads(r["TemplateParam"])["name"] for r in self.standin.sent
+        )
         self.assertEqual(params, ["李秀英", "王建国"])
 
     def test_provider_errors_show_type_and_reason(self):
@@ -132,13 +138,27 @@ class TestSmsAliyun(SmsProviderStandInCase):
         failed = self._send_with_composer(self.owner, self.template)
         url = self.company._sms_aliyun_report_url()
         reports = [
-            {"success": True, "err_code": "DELIVERED", "err_msg": "用户接收成功",
-             "out_id": delivered.sms_tracker_ids.sms_uuid, "biz_id": "1"},
-            {"success": False, "err_code": "MOBILE_ACCOUNT_NOT_EXISTS", "err_msg": "空号",
-             "out_id": failed.sms_tracker_ids.sms_uuid, "biz_id": "2"},
+            {
+                "success": True,
+                "err_code": "DELIVERED",
+                "err_msg": "用户接收成功",
+                "out_id": delivered.sms_tracker_ids.sms_uuid,
+                "biz_id": "1",
+            },
+            {
+                "success": False,
+                "err_code": "MOBILE_ACCOUNT_NOT_EXISTS",
+                "err_msg": "空号",
+                "out_id": failed.sms_tracker_ids.sms_uuid,
+                "biz_id": "2",
+            },
         ]
-        response = self.url_open(url, data=json.dumps(reports), method="POST",
-                                 headers={"Content-Type": "application/json"})
+        response = self.url_open(
+            url,
+            data=json.dumps(reports),
+            method="POST",
+            headers={"Content-Type": "application/json"},
+        )
         self.assertEqual(response.json(), {"code": 0, "msg": "成功"})
         self.assertEqual(delivered.notification_status, "sent")
         self.assertEqual(failed.notification_status, "bounce")
@@ -148,20 +168,26 @@ class TestSmsAliyun(SmsProviderStandInCase):
     def test_delivery_report_needs_the_company_token(self):
         notification = self._send_with_composer(self.owner, self.template)
         reports = [{"success": True, "out_id": notification.sms_tracker_ids.sms_uuid}]
-        response = self.url_open("/sms_aliyun/report/forged-token", data=json.dumps(reports),
-                                 method="POST")
+        response = self.url_open(
+            "/sms_aliyun/report/forged-token", data=json.dumps(reports), method="POST"
+        )
         self.assertEqual(response.status_code, 404)
         self.assertEqual(notification.notification_status, "pending")
-        response = self.url_open(self.company._sms_aliyun_report_url(), data="not json",
-                                 method="POST")
+        response = self.url_open(
+            self.company._sms_aliyun_report_url(), data="not json", method="POST"
+        )
         self.assertEqual(response.status_code, 400)
 
     def test_settings_test_button(self):
-        settings = self.env["res.config.settings"].create({"sms_test_number": "13600136000"})
+        settings = self.env["res.config.settings"].create(
+            {"sms_test_number": "13600136000"}
+        )
         action = settings.action_sms_provider_test()
         self.assertEqual(action["params"]["type"], "success")
         self.assertEqual(self.standin.sent[-1]["PhoneNumbers"], "13600136000")
         self.standin.errors["13600136000"] = ["isv.AMOUNT_NOT_ENOUGH"]
-        settings = self.env["res.config.settings"].create({"sms_test_number": "13600136000"})
+        settings = self.env["res.config.settings"].create(
+            {"sms_test_number": "13600136000"}
+        )
         with self.assertRaisesRegex(Exception, "isv.AMOUNT_NOT_ENOUGH: 账户余额不足"):
             settings.action_sms_provider_test()

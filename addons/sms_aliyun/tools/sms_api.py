@@ -64,8 +64,12 @@ class SmsApiAliyun(SmsApiBase):
         company_sudo = (self.company or self.env.company).sudo()
         client = self._get_client(company_sudo)
         runtime = RuntimeOptions()
-        uuids = [n["uuid"] for message in messages for n in message.get("numbers") or []]
-        sms_by_uuid = self.env["sms.sms"].sudo().search([("uuid", "in", uuids)]).grouped("uuid")
+        uuids = [
+            n["uuid"] for message in messages for n in message.get("numbers") or []
+        ]
+        sms_by_uuid = (
+            self.env["sms.sms"].sudo().search([("uuid", "in", uuids)]).grouped("uuid")
+        )
         error_messages = self._get_sms_api_error_messages()
         results = []
         for message in messages:
@@ -86,7 +90,13 @@ class SmsApiAliyun(SmsApiBase):
                     continue
                 results.append(
                     self._send_one(
-                        client, runtime, company_sudo, number_info["number"], uuid, code, params
+                        client,
+                        runtime,
+                        company_sudo,
+                        number_info["number"],
+                        uuid,
+                        code,
+                        params,
                     )
                 )
         return results
@@ -108,13 +118,17 @@ class SmsApiAliyun(SmsApiBase):
             return {"uuid": uuid, "state": "server_error", "failure_reason": str(e)}
         else:
             if body.code == "OK":
-                return {"uuid": uuid, "state": "success", "sms_provider_ref": body.biz_id}
+                return {
+                    "uuid": uuid,
+                    "state": "success",
+                    "sms_provider_ref": body.biz_id,
+                }
             error_code, error_message = body.code, body.message
         state = ALIYUN_CODE_TO_STATE.get(error_code, "server_error")
         return {
             "uuid": uuid,
             "state": state,
-            "failure_reason": "%s: %s" % (error_code, error_message),
+            "failure_reason": f"{error_code}: {error_message}",
         }
 
     def _get_sms_api_error_messages(self):

@@ -18,6 +18,5 @@ class ResCompany(models.Model):
     sms_fallback_template_param = fields.Char(
         "Fallback Template Parameter",
         default="content",
-        help="Name of the parameter of the fallback template that receives "
-        "the text.",
+        help="Name of the parameter of the fallback template that receives the text.",
     )

@@ -21,7 +21,9 @@ class ResConfigSettings(models.TransientModel):
         through the company's provider now, and say what it answered."""
         self.ensure_one()
         if not self.sms_test_number:
-            raise UserError(self.env._("Enter the mobile number to send the test SMS to."))
+            raise UserError(
+                self.env._("Enter the mobile number to send the test SMS to.")
+            )
         number = self.sms_test_number
         self.execute()
         company = self.company_id
@@ -40,7 +42,12 @@ class ResConfigSettings(models.TransientModel):
         sms_api = company._get_sms_api_class()(self.env)
         sms_api._set_company(company)
         result = sms_api._send_sms_batch(
-            [{"content": sms_sudo.body, "numbers": [{"uuid": sms_sudo.uuid, "number": number}]}]
+            [
+                {
+                    "content": sms_sudo.body,
+                    "numbers": [{"uuid": sms_sudo.uuid, "number": number}],
+                }
+            ]
         )[0]
         sms_sudo.unlink()
         if result["state"] not in ("success", "processing", "sent"):

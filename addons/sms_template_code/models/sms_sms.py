@@ -14,8 +14,10 @@ class SmsSms(models.Model):
     _inherit = "sms.sms"
 
     failure_type = fields.Selection(selection_add=PROVIDER_FAILURE_TYPES)
-    provider_template_code = fields.Char("Provider Template Code", readonly=True)
-    provider_template_params = fields.Json("Provider Template Parameters", readonly=True)
+    provider_template_code = fields.Char(readonly=True)
+    provider_template_params = fields.Json(
+        "Provider Template Parameters", readonly=True
+    )
 
     def _get_provider_template(self, company):
         """Return (template code, parameters) to send this SMS with: its own
@@ -36,7 +38,10 @@ class SmsSms(models.Model):
         # record; each SMS finds its record through its message
         if template := self.env.context.get("sms_provider_template"):
             code, model, params_by_res_id = template
-            message_ids = {vals.get("mail_message_id") for vals in vals_list} - {None, False}
+            message_ids = {vals.get("mail_message_id") for vals in vals_list} - {
+                None,
+                False,
+            }
             res_id_by_message = {
                 message.id: message.res_id
                 for message in self.env["mail.message"].sudo().browse(message_ids)
@@ -52,7 +57,11 @@ class SmsSms(models.Model):
     def _handle_call_result_hook(self, results):
         """Keep the provider's message id on the tracker (the SMS itself is
         deleted once sent) so that delivery reports find their notification."""
-        refs = {r["uuid"]: r["sms_provider_ref"] for r in results if r.get("sms_provider_ref")}
+        refs = {
+            r["uuid"]: r["sms_provider_ref"]
+            for r in results
+            if r.get("sms_provider_ref")
+        }
         for sms in self.filtered(lambda s: s.uuid in refs and s.sms_tracker_id):
             sms.sms_tracker_id.sms_provider_ref = refs[sms.uuid]
         return super()._handle_call_result_hook(results)

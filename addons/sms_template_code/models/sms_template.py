@@ -6,7 +6,6 @@ class SmsTemplate(models.Model):
     _inherit = "sms.template"
 
     provider_template_code = fields.Char(
-        "Provider Template Code",
         help="Code of the approved template at the SMS provider, e.g. SMS_123456789 "
         "(Alibaba Cloud) or 1234567 (Tencent Cloud).",
     )
