@@ -8,7 +8,7 @@
     "author": "Owner Relations Suite",
     "website": "https://github.com/owner-relations/property-suite",
     "depends": ["sms_template_code"],
-    "external_dependencies": {"python": ["alibabacloud_dysmsapi20170525"]},
+    "external_dependencies": {"python": ["alibabacloud-dysmsapi20170525"]},
     "data": ["views/res_config_settings_views.xml"],
     "demo": ["demo/res_company_demo.xml"],
     "installable": True,

@@ -8,7 +8,7 @@
     "author": "Owner Relations Suite",
     "website": "https://github.com/owner-relations/property-suite",
     "depends": ["sms_template_code"],
-    "external_dependencies": {"python": ["tencentcloud"]},
+    "external_dependencies": {"python": ["tencentcloud-sdk-python-sms"]},
     "data": ["views/res_config_settings_views.xml"],
     "demo": ["demo/res_company_demo.xml"],
     "installable": True,

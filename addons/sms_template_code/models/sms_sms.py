@@ -15,6 +15,10 @@ class SmsSms(models.Model):
 
     failure_type = fields.Selection(selection_add=PROVIDER_FAILURE_TYPES)
     provider_template_code = fields.Char(readonly=True)
+    provider_failure_reason = fields.Char(
+        readonly=True,
+        help="Error code and message the provider answered.",
+    )
     provider_template_params = fields.Json(
         "Provider Template Parameters", readonly=True
     )
@@ -56,7 +60,8 @@ class SmsSms(models.Model):
 
     def _handle_call_result_hook(self, results):
         """Keep the provider's message id on the tracker (the SMS itself is
-        deleted once sent) so that delivery reports find their notification."""
+        deleted once sent) so that delivery reports find their notification,
+        and the provider's error on the SMS."""
         refs = {
             r["uuid"]: r["sms_provider_ref"]
             for r in results
@@ -64,4 +69,10 @@ class SmsSms(models.Model):
         }
         for sms in self.filtered(lambda s: s.uuid in refs and s.sms_tracker_id):
             sms.sms_tracker_id.sms_provider_ref = refs[sms.uuid]
+        # and the provider's error, which core only passes to notifications
+        reasons = {
+            r["uuid"]: r["failure_reason"] for r in results if r.get("failure_reason")
+        }
+        for sms in self.filtered(lambda s: s.uuid in reasons):
+            sms.provider_failure_reason = reasons[sms.uuid]
         return super()._handle_call_result_hook(results)
