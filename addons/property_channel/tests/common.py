@@ -12,6 +12,7 @@ class ChannelCase(SmsProviderStandInCase):
         super().setUpClass()
         cls.standin = AliyunSmsStandIn("LTAI5tChannel", "ChannelSecret").start()
         cls.addClassCleanup(cls.standin.stop)
+        cls.env["res.lang"]._activate_lang("zh_CN")
         cls.env.company.write(
             {
                 "email": "service@cuihu.example.com",
