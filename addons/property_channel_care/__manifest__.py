@@ -14,6 +14,9 @@
         "views/property_care_touchpoint_views.xml",
         "views/property_project_milestone_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["property_channel_care/static/tests/tours/*.js"],
+    },
     "auto_install": True,
     "installable": True,
 }

@@ -109,3 +109,29 @@ class TestCareChannels(ChannelCase, CareCommon):
         self._process()
         self.assertEqual(len(self.standin.sent), 1)
         self.assertEqual(len(milestone.log_ids), 3)
+
+    def test_manager_broadcasts_from_the_milestone_in_chinese(self):
+        """The manager's job in the browser, in Chinese (web-client tour)."""
+        self.env["ir.module.module"]._load_module_terms(
+            ["property_channel", "property_channel_care"], ["zh_CN"]
+        )
+        self.manager.lang = "zh_CN"
+        self.owner_a.write({"email": "wang@example.com"})
+        milestone = self.env["property.project.milestone"].create(
+            {
+                "name": "二号楼封顶",
+                "project_id": self.project.id,
+                "subject": "封顶喜讯",
+                "message": "{name}您好，您的新家已封顶。",
+            }
+        )
+        self.start_tour(
+            f"/odoo/property.project.milestone/{milestone.id}",
+            "property_channel_care_broadcast",
+            login=self.manager.login,
+        )
+        messages = self.env["property.channel.message"].search(
+            [("res_model", "=", milestone._name), ("res_id", "=", milestone.id)]
+        )
+        self.assertEqual(messages.partner_id, milestone._recipients())
+        self.assertEqual(set(messages.mapped("state")), {"queued"})
