@@ -31,7 +31,7 @@ from scratch import ScratchDb, env
 PREPARE = r"""
 import json, time
 from odoo.tools import SQL
-from odoo.addons.property_club.models import card_number
+from odoo.addons.property_club.tools import card_number
 out = {}
 cr = env.cr
 cr.execute("SELECT id FROM property_club_card ORDER BY id")

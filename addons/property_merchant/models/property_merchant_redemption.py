@@ -3,7 +3,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
-from odoo.addons.property_club.models import card_number
+from odoo.addons.property_club.tools import card_number
 from odoo.exceptions import UserError
 from odoo.tools import mute_logger
 
