@@ -624,15 +624,19 @@ class PropertyCareTouchpoint(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for touchpoint in self:
             user = touchpoint._escalation_user()
-            message = self.env._(
+            # written for the person it is escalated to: in their language
+            env = self.with_context(
+                lang=user.lang or touchpoint.company_id.partner_id.lang
+            ).env
+            message = env._(
                 "Overdue since %(deadline)s (responsible: %(user)s): escalated.",
                 deadline=touchpoint.deadline,
-                user=touchpoint.user_id.name or self.env._("nobody"),
+                user=touchpoint.user_id.name or env._("nobody"),
             )
             if user:
                 touchpoint.activity_schedule(
                     activity_type_id=activity_type.id,
-                    summary=self.env._("Overdue care touchpoint"),
+                    summary=env._("Overdue care touchpoint"),
                     note=message,
                     user_id=user.id,
                     date_deadline=today,

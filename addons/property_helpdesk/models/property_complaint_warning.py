@@ -179,10 +179,14 @@ class PropertyComplaintWarning(models.Model):
                 warning.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=self.env._("Group complaint warning: %s", warning.name),
+                    summary=self.with_context(lang=manager.lang).env._(
+                        "Group complaint warning: %s", warning.name
+                    ),
                 )
+            # the note is read by the company's staff: in its language
+            company_env = self.with_context(lang=warning.company_id.partner_id.lang).env
             warning.message_post(
-                body=self.env._(
+                body=company_env._(
                     "%(count)s households complain of the same kind in one place: "
                     "%(name)s.",
                     count=warning.household_count,

@@ -128,10 +128,15 @@ class PropertyPatrolFinding(models.Model):
             limit=limit,
         )
         for finding in findings:
+            user = finding.patrol_id.user_id
+            # the patroller's to-do: in the patroller's language
+            env = self.with_context(lang=user.lang).env
             finding.activity_schedule(
                 "mail.mail_activity_data_todo",
-                user_id=finding.patrol_id.user_id.id,
-                summary=self.env._("Recheck overdue: %s", finding.display_name),
+                user_id=user.id,
+                summary=env._(
+                    "Recheck overdue: %s", finding.with_env(env).display_name
+                ),
             )
         findings.overdue_notified = True
         return findings

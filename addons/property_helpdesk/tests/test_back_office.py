@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
@@ -164,6 +165,27 @@ class TestBackOffice(HelpdeskCommon):
             lambda a: "Goodwill" in (a.summary or "")
         )
         self.assertEqual(goodwill.user_id, self.butler_a)
+
+    def test_escalation_texts_in_their_readers_language(self):
+        """The escalation cron runs in English; its note is written in the
+        company's language, the butler's to-do in the butler's and the
+        apology to the owner in the owner's."""
+        load_zh_cn(self.env, ["property_helpdesk"])
+        self.env.company.partner_id.lang = "zh_CN"
+        (self.butler_a.partner_id | self.owner_a).lang = "zh_CN"
+        ticket = self._ticket()
+        ticket.with_user(self.butler_a).action_acknowledge()
+        self.Ticket.with_context(lang="en_US")._escalate_due(
+            ticket.resolve_deadline, 500
+        )
+        notes = ticket.message_ids.mapped("body")
+        self.assertTrue(any("已超时：解决 应于" in body for body in notes), notes)
+        apology = ticket.message_ids.filtered(lambda m: "致歉" in (m.subject or ""))
+        self.assertEqual(apology.subject, f"{ticket.number}：致歉")
+        self.assertEqual(
+            ticket.activity_ids.filtered(lambda a: a.user_id == self.butler_a).summary,
+            "关怀补偿：超过解决时限",
+        )
 
     def test_no_goodwill_when_template_unset(self):
         self.env["ir.config_parameter"].set_param(

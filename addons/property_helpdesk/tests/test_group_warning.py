@@ -1,3 +1,4 @@
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
 from odoo.exceptions import ConcurrencyError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -68,6 +69,20 @@ class TestGroupWarning(HelpdeskCommon):
         first.action_close()
         second = Warning._raise_warning(vals)
         self.assertEqual(self._warnings(), first | second, "closed: a new one opens")
+
+    def test_warning_texts_in_their_readers_language(self):
+        """The service head's to-do in the head's language, the chatter note
+        in the company's, whoever filed the third complaint."""
+        load_zh_cn(self.env, ["property_helpdesk"])
+        (self.service_head.partner_id | self.env.company.partner_id).lang = "zh_CN"
+        for hour in (8, 9, 10):
+            self._complaint(hour)
+        warning = self._warnings()
+        todo = warning.activity_ids.filtered(lambda a: a.user_id == self.service_head)
+        self.assertEqual(todo.summary, f"群诉预警：{warning.name}")
+        self.assertTrue(
+            any("户业主投诉同类问题" in (m.body or "") for m in warning.message_ids)
+        )
 
     def test_one_household_three_times_is_not_a_group(self):
         for hour in (8, 9, 10):

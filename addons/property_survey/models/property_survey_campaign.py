@@ -427,11 +427,18 @@ class PropertySurveyCampaign(models.Model):
             ["exclusion_ids", "excluded_household_ids", "household_ids", "stratum_ids"]
         )
         excluded = sum(self.sudo().exclusion_ids.mapped("household_count"))
+        # the audit trail is read by the company's staff: in its language
+        env = self.with_context(lang=self.company_id.partner_id.lang).env
+        rule_labels = dict(
+            env["property.survey.exclusion"]
+            ._fields["exclusion_rule"]
+            ._description_selection(env)
+        )
         self.write(
             {
                 "seed": seed,
                 "draw_date": now,
-                "draw_rules": ", ".join(sorted(rules)),
+                "draw_rules": ", ".join(sorted(rule_labels[code] for code in rules)),
                 "state": "drawn",
                 "eligible_count": len(eligible),
                 "excluded_count": excluded,
@@ -440,14 +447,14 @@ class PropertySurveyCampaign(models.Model):
             }
         )
         self.message_post(
-            body=self.env._(
+            body=env._(
                 "Sample drawn with seed %(seed)s: %(sample)s of %(eligible)s eligible "
                 "households, %(excluded)s excluded (%(summary)s).",
                 seed=seed,
                 sample=len(sampled),
                 eligible=len(eligible),
                 excluded=excluded,
-                summary=self.exclusion_summary.replace("\n", ", ") or "-",
+                summary=self.with_env(env).exclusion_summary.replace("\n", ", ") or "-",
             )
         )
         return sampled

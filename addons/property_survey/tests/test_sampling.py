@@ -1,5 +1,6 @@
 from freezegun import freeze_time
 
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -34,6 +35,23 @@ class TestSampling(SurveyCommon):
         self.assertIn("Not handed over: 1", self.campaign.exclusion_summary)
         self.assertEqual(self.campaign.state, "drawn")
         self.assertEqual(self.campaign.sample_size, 6)
+
+    def test_draw_audit_in_company_language(self):
+        """The draw, in English for the user who clicks, writes its rules and
+        its chatter note in the language of the company's staff: labels, not
+        codes."""
+        load_zh_cn(self.env, ["property_survey"])
+        self.campaign.company_id.partner_id.lang = "zh_CN"
+        self.campaign.with_context(lang="en_US").action_draw()
+        self.assertNotIn("not_handed_over", self.campaign.draw_rules)
+        self.assertIn("未交付", self.campaign.draw_rules)
+        note = self.campaign.message_ids[:1]
+        self.assertIn(
+            f"已用种子 {self.campaign.seed} 抽样："
+            "从 13 户符合条件住户中抽取 6 户，排除 2 户",
+            note.body,
+        )
+        self.assertIn("未交付: 1", note.body)
 
     def test_excluded_households_listed_searched_and_counted_by_rule(self):
         self.a_units[0].owner_ids.write({"phone": False, "email": False})
@@ -89,7 +107,7 @@ class TestSampling(SurveyCommon):
             h.unit_id: h.exclusion_rule for h in self.campaign.excluded_household_ids
         }
         self.assertEqual(rules[self.a_units[2]], "black_customer")
-        self.assertIn("black_customer", self.campaign.draw_rules)
+        self.assertIn("Black customer", self.campaign.draw_rules)
 
     def test_recently_surveyed_rule(self):
         previous = self.env["property.survey.campaign"].create(
