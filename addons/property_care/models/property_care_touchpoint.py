@@ -319,7 +319,10 @@ class PropertyCareTouchpoint(models.Model):
             return self.env["mail.activity"]
         model_id = self.env["ir.model"]._get_id(self._name)
         activity_type = self._care_activity_type()
-        return self.env["mail.activity"].create(
+        # the activities' record names: computed here for the batch at once,
+        # then read from the cache by the activity (one record at a time)
+        todo.mapped("display_name")
+        activities = self.env["mail.activity"].create(
             [
                 {
                     "res_model_id": model_id,
@@ -333,31 +336,36 @@ class PropertyCareTouchpoint(models.Model):
                 for touchpoint in todo
             ]
         )
+        activities.flush_recordset(["res_name"])
+        return activities
 
-    def _schedule_activities_notify_once(self):
-        """The crons' way: the same activities, but each responsible user
-        gets one notice for all the touchpoints of the run instead of one per
-        activity (thousands a day), in their own language."""
-        activities = self.with_context(
-            mail_activity_quick_update=True
-        )._schedule_activities()
-        for user, user_activities in activities.grouped("user_id").items():
+    def _schedule_activities_quietly(self):
+        """The crons' way: the same activities without one assignment notice
+        each (thousands a day): ``_notify_new_touchpoints`` sends each
+        responsible user one notice for the whole run."""
+        return self.with_context(mail_activity_quick_update=True)._schedule_activities()
+
+    @api.model
+    def _notify_new_touchpoints(self, touchpoints):
+        """One notice per responsible user for ``touchpoints``, new in this
+        run, in the user's own language."""
+        per_user = touchpoints._read_group(
+            [("id", "in", touchpoints.ids), ("user_id", "!=", False)],
+            ["user_id"],
+            ["__count", "deadline:min"],
+        )
+        for user, count, first_deadline in per_user:
             user_env = self.with_context(lang=user.lang).env
             self.env["mail.thread"].message_notify(
                 partner_ids=user.partner_id.ids,
-                subject=user_env._(
-                    "%s new care touchpoints assigned to you", len(user_activities)
-                ),
+                subject=user_env._("%s new care touchpoints assigned to you", count),
                 body=user_env._(
                     "%(count)s new care touchpoints are assigned to you, the first "
                     "due on %(date)s: see your activities.",
-                    count=len(user_activities),
-                    date=format_date(
-                        user_env, min(user_activities.mapped("date_deadline"))
-                    ),
+                    count=count,
+                    date=format_date(user_env, first_deadline),
                 ),
             )
-        return activities
 
     # ---- generation ----------------------------------------------------------
 
@@ -391,7 +399,7 @@ class PropertyCareTouchpoint(models.Model):
             )
             new_ids += [row[0] for row in self.env.cr.fetchall()]
         self.invalidate_model()
-        self.browse(new_ids)._schedule_activities_notify_once()
+        self.browse(new_ids)._schedule_activities_quietly()
         return new_ids
 
     @api.model
@@ -424,11 +432,13 @@ class PropertyCareTouchpoint(models.Model):
         cron = self.env["ir.cron"]
         if batches and commit:
             cron._commit_progress(remaining=len(batches))
+        new_ids = []
         for id_from, id_to in batches:
-            self._generate_batch(lines, id_from, id_to, today)
+            new_ids += self._generate_batch(lines, id_from, id_to, today)
             if commit and not cron._commit_progress(1):
                 return
-        self._generate_proactive(today)
+        new_ids += self._generate_proactive(today)
+        self._notify_new_touchpoints(self.browse(new_ids))
         if commit:
             cron._commit_progress()
 
@@ -531,7 +541,7 @@ class PropertyCareTouchpoint(models.Model):
             )
             new_ids += [row[0] for row in self.env.cr.fetchall()]
         self.invalidate_model()
-        self.browse(new_ids)._schedule_activities_notify_once()
+        self.browse(new_ids)._schedule_activities_quietly()
         return new_ids
 
     # ---- trigger dates moved -------------------------------------------------

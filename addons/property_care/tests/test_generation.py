@@ -147,7 +147,7 @@ class TestGeneration(CareCommon):
                 subscription_date=date(2030, 3, 1),
             )
         line = self._line("first_contact")
-        original = PropertyCareTouchpoint._schedule_activities_notify_once
+        original = PropertyCareTouchpoint._schedule_activities_quietly
         calls = []
 
         def crash_on_second_batch(touchpoints):
@@ -168,7 +168,7 @@ class TestGeneration(CareCommon):
         with (
             patch.object(
                 PropertyCareTouchpoint,
-                "_schedule_activities_notify_once",
+                "_schedule_activities_quietly",
                 crash_on_second_batch,
             ),
             mute_logger("odoo.addons.base.models.ir_cron"),
