@@ -228,9 +228,9 @@ class PropertyInsightRisk(models.Model):
             )
         )
 
-    @api.model
     def action_score_this_month(self):
-        """Button of the work list: score the current month now."""
+        """Button of the work list (whatever rows are selected): score the
+        current month now."""
         self.check_access("create")
         month = fields.Date.context_today(self).replace(day=1)
         backtest = self._score_month(month)

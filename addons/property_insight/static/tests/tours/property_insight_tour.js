@@ -6,7 +6,7 @@ registry.category("web_tour.tours").add("property_insight_work_list", {
     steps: () => [
         {
             content: "No work list yet this month: score it",
-            trigger: ".o_list_view button[name='action_score_this_month']",
+            trigger: "button[name='action_score_this_month']",
             run: "click",
         },
         {
