@@ -406,7 +406,9 @@ def main():
     scratch.bench_arguments(parser)
     opts = parser.parse_args()
     count = scratch.SMALL if opts.small else opts.households
-    db = ScratchDb("insight", keep=opts.keep, template=opts.template)
+    db = ScratchDb(
+        "insight", keep=opts.keep, template=opts.template, from_db=opts.from_db
+    )
     rows = []
     try:
         db.install("property_insight")

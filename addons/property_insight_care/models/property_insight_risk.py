@@ -57,8 +57,8 @@ class PropertyInsightRisk(models.Model):
             )
             rows.append(
                 SQL(
-                    "(%s, 'insight', %s, %s, %s, %s, %s, %s, 'butler', %s, %s, %s,"
-                    " 'planned', %s, %s)",
+                    "(%s, 'insight', %s, %s, %s, %s, %s, %s, 'butler', %s::date,"
+                    " %s::date, %s::int, 'planned', %s, %s::int)",
                     name,
                     risk.partner_id.id,
                     risk.unit_id.id,
