@@ -19,6 +19,7 @@ class TestWorkListTour(InsightCommon, HttpCase):
             "/odoo/action-property_insight.property_insight_risk_action",
             "property_insight_work_list",
             login=self.manager.login,
+            timeout=300,
         )
         month = fields.Date.today().replace(day=1)
         risks = self.env["property.insight.risk"].search([("month", "=", month)])
