@@ -34,7 +34,9 @@ class PropertyInsightRisk(models.Model):
         touchpoints = self.env["property.care.touchpoint"]
         today = fields.Date.context_today(self)
         deadline = today + timedelta(
-            days=touchpoints._care_param("proactive_days_allowed", 7)
+            days=self.env["res.config.settings"]._property_param(
+                "property_care.proactive_days_allowed"
+            )
         )
         rows = []
         for risk in risks:
