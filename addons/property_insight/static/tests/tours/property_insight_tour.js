@@ -17,7 +17,7 @@ registry.category("web_tour.tours").add("property_insight_work_list", {
             content: "The work list shows the households with their reasons in Chinese",
             trigger: `.o_data_row td[name='reasons']:contains('${REASON}')`,
             // back-test and scoring of the month run first
-            timeout: 120000,
+            timeout: 60000,
         },
         {
             content: "Open the riskiest household",
