@@ -95,7 +95,7 @@ class PropertyInsightRisk(models.Model):
             )
         )
         new_ids = [row[0] for row in self.env.cr.fetchall()]
-        touchpoints._insert_activities(new_ids)
         touchpoints.invalidate_model()
+        touchpoints.browse(new_ids)._schedule_activities_notify_once()
         self.invalidate_model(["touchpoint_ids"])
         return new_ids
