@@ -13,7 +13,6 @@
         "security/property_helpdesk_security.xml",
         "data/helpdesk_ticket_category_data.xml",
         "data/property_sla_policy_data.xml",
-        "data/ir_config_parameter_data.xml",
         "data/property_kpi_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",

@@ -267,8 +267,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _escalation_levels(self):
-        return self.env["res.config.settings"]._property_helpdesk_get(
-            "property_escalation_levels"
+        return self.env["res.config.settings"]._property_param(
+            "property_helpdesk.escalation_levels"
         )
 
     def _next_check(self, levels):
@@ -508,12 +508,12 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _property_portal_limits(self):
-        setting = self.env["res.config.settings"]._property_helpdesk_get
+        setting = self.env["res.config.settings"]._property_param
         return {
-            "photos": setting("property_portal_max_photos"),
-            "photo_mb": setting("property_portal_max_photo_mb"),
-            "rate_count": setting("property_portal_rate_count"),
-            "rate_hours": setting("property_portal_rate_hours"),
+            "photos": setting("property_helpdesk.portal_max_photos"),
+            "photo_mb": setting("property_helpdesk.portal_max_photo_mb"),
+            "rate_count": setting("property_helpdesk.portal_rate_count"),
+            "rate_hours": setting("property_helpdesk.portal_rate_hours"),
         }
 
     @api.model
@@ -656,7 +656,7 @@ class HelpdeskTicket(models.Model):
         if not self:
             return
         levels = self._escalation_levels()
-        apology = None  # read when a resolution deadline is first missed
+        apology_sudo = None  # read when a resolution deadline is first missed
         writes = defaultdict(list)
         for ticket in self:
             vals = {}
@@ -684,12 +684,14 @@ class HelpdeskTicket(models.Model):
                 vals.update(escalation)
                 lines += escalation_lines
             if vals.get("resolve_breached") and not ticket.goodwill_done:
-                if apology is None:
-                    apology = self.env["res.config.settings"]._property_helpdesk_get(
-                        "property_goodwill_template_id"
+                if apology_sudo is None:
+                    apology_sudo = (
+                        self.env["res.config.settings"]
+                        ._property_param("property_helpdesk.goodwill_template_id")
+                        .sudo()
                     )
-                if apology:
-                    ticket._goodwill_gesture(apology)
+                if apology_sudo:
+                    ticket._goodwill_gesture(apology_sudo)
                     vals["goodwill_done"] = True
             if lines:
                 ticket.message_post(

@@ -48,8 +48,8 @@ class PropertyPatrolFinding(models.Model):
 
     @api.depends("patrol_id.date")
     def _compute_recheck_due(self):
-        days = self.env["res.config.settings"]._property_helpdesk_get(
-            "property_patrol_recheck_days"
+        days = self.env["res.config.settings"]._property_param(
+            "property_helpdesk.patrol_recheck_days"
         )
         for finding in self:
             finding.recheck_due = finding.patrol_id.date + timedelta(days=days)

@@ -1,10 +1,6 @@
 from freezegun import freeze_time
 
 from odoo.addons.property_base.tests.zh_cn import load_zh_cn
-from odoo.addons.property_survey.models.property_survey_campaign import (
-    largest_remainder,
-    sample_size,
-)
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -154,22 +150,6 @@ class TestSampling(SurveyCommon):
         self.assertEqual(strata.building_id, self.building_a | self.building_b)
         self.assertEqual(sum(strata.mapped("sample_size")), 4)
         self.assertAlmostEqual(sum(strata.mapped("proportional_size")), 4.0)
-
-    def test_largest_remainder(self):
-        shares = largest_remainder(10, {1: 5, 2: 3, 3: 3})
-        self.assertEqual(sum(shares.values()), 10)
-        self.assertEqual(shares, {1: 4, 2: 3, 3: 3})
-        for key, weight in {1: 5, 2: 3, 3: 3}.items():
-            self.assertLessEqual(abs(shares[key] - 10 * weight / 11), 1)
-        self.assertEqual(largest_remainder(0, {1: 4}), {1: 0})
-
-    def test_sample_size_with_finite_population_correction(self):
-        # 95 % / 5 %: n0 = 384.15; N = 1000 -> 384.15 / 1.38315 = 277.7 -> 278
-        self.assertEqual(sample_size(1000, "statistical", 0, 95, 5), 278)
-        self.assertEqual(sample_size(100000, "statistical", 0, 95, 5), 383)
-        self.assertEqual(sample_size(20, "statistical", 0, 95, 5), 20)
-        self.assertEqual(sample_size(20, "fixed", 50, 95, 5), 20)
-        self.assertEqual(sample_size(0, "fixed", 50, 95, 5), 0)
 
     def test_same_seed_same_sample(self):
         self.campaign.action_draw()
