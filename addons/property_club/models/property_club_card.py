@@ -267,37 +267,43 @@ class PropertyClubCard(models.Model):
                 SELECT id, partner_id, tier_id FROM property_club_card
                  WHERE state = 'active' AND id > %(last_id)s
                  ORDER BY id LIMIT %(limit)s
-            ), holders AS (
+            ), holders AS MATERIALIZED (
                 SELECT DISTINCT partner_id FROM batch
+            ), owned AS (
+                SELECT r.partner_id, min(r.date_start) AS since,
+                       count(DISTINCT r.unit_id) FILTER (
+                           WHERE r.date_start <= %(today)s
+                             AND (r.date_end IS NULL OR r.date_end >= %(today)s)
+                       ) AS units
+                  FROM property_residency r
+                  JOIN holders h ON h.partner_id = r.partner_id
+                 WHERE r.role IN ('owner', 'co_owner')
+                 GROUP BY r.partner_id
+            ), referred AS (
+                SELECT p.referred_by_id AS partner_id, count(*) AS referrals
+                  FROM res_partner p
+                  JOIN holders h ON h.partner_id = p.referred_by_id
+                 WHERE p.active AND p.customer_stage IN ('signed', 'owner')
+                 GROUP BY p.referred_by_id
+            ), attended AS (
+                SELECT g.partner_id, count(*) AS events
+                  FROM event_registration g
+                  JOIN holders h ON h.partner_id = g.partner_id
+                  JOIN event_event e ON e.id = g.event_id
+                 WHERE g.active AND g.state = 'done'
+                   AND e.is_club_activity AND e.date_begin >= %(window)s
+                 GROUP BY g.partner_id
             ), metrics AS MATERIALIZED (
                 SELECT h.partner_id,
                        COALESCE(extract(YEAR FROM age(%(today)s, o.since))::int, 0)
                            AS years,
-                       o.units,
-                       -- OFFSET 0: the few referrals of a holder by their
-                       -- index, not intersected with every signed customer
-                       (SELECT count(*) FROM (
-                           SELECT p.active, p.customer_stage FROM res_partner p
-                            WHERE p.referred_by_id = h.partner_id OFFSET 0
-                        ) p WHERE p.active AND p.customer_stage IN ('signed', 'owner')
-                       ) AS referrals,
-                       (SELECT count(*) FROM event_registration g
-                          JOIN event_event e ON e.id = g.event_id
-                         WHERE g.partner_id = h.partner_id AND g.active
-                           AND g.state = 'done' AND e.is_club_activity
-                           AND e.date_begin >= %(window)s) AS events
+                       COALESCE(o.units, 0) AS units,
+                       COALESCE(f.referrals, 0) AS referrals,
+                       COALESCE(a.events, 0) AS events
                   FROM holders h
-                  CROSS JOIN LATERAL (
-                      SELECT min(r.date_start) AS since,
-                             count(DISTINCT r.unit_id) FILTER (
-                                 WHERE r.date_start <= %(today)s
-                                   AND (r.date_end IS NULL
-                                        OR r.date_end >= %(today)s)
-                             ) AS units
-                        FROM property_residency r
-                       WHERE r.partner_id = h.partner_id
-                         AND r.role IN ('owner', 'co_owner')
-                  ) o
+                  LEFT JOIN owned o ON o.partner_id = h.partner_id
+                  LEFT JOIN referred f ON f.partner_id = h.partner_id
+                  LEFT JOIN attended a ON a.partner_id = h.partner_id
             ), target AS MATERIALIZED (
                 SELECT m.*, COALESCE(
                            (SELECT t.id FROM property_club_tier t
