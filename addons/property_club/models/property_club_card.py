@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from . import card_number
+from ..tools import card_number
 
 CARD_STATES = [
     ("draft", "Draft"),
@@ -432,7 +432,10 @@ class PropertyClubCard(models.Model):
         self.env.flush_all()
 
     def _retier_reason(self, old_tier, new_tier, metrics):
-        return self.env._(
+        """Why the card changed tier, in the language of its company's staff."""
+        company = self.company_id or self.env.company
+        env = self.with_context(lang=company.partner_id.lang).env
+        return env._(
             "Re-tiering: %(years)s years of ownership, %(units)s units, "
             "%(referrals)s referrals, %(events)s club events attended: "
             "%(old)s → %(new)s",
@@ -440,6 +443,6 @@ class PropertyClubCard(models.Model):
             units=metrics["units"],
             referrals=metrics["referrals"],
             events=metrics["events"],
-            old=old_tier.name,
-            new=new_tier.name,
+            old=old_tier.with_env(env).name,
+            new=new_tier.with_env(env).name,
         )

@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
 from odoo.tests import tagged, warmup
 
 from .common import ClubCommon
@@ -228,6 +229,32 @@ class TestClubCrons(ClubCommon):
     @warmup
     def test_retier_rerun_queries_many_members(self):
         self._rerun_with_members(12)
+
+    @freeze_time("2030-06-01")
+    def test_retier_reason_in_company_language(self):
+        """The monthly cron runs in English; the tier history is read by the
+        company's staff, in its language."""
+        load_zh_cn(self.env, ["property_club"])
+        self.card_a.company_id.partner_id.lang = "zh_CN"
+        events = self._club_event(
+            "Family day",
+            date_begin="2030-03-01 09:00:00",
+            date_end="2030-03-01 12:00:00",
+        ) | self._club_event(
+            "Forum", date_begin="2030-04-01 09:00:00", date_end="2030-04-01 12:00:00"
+        )
+        self.env["event.registration"].create(
+            [
+                {"event_id": e.id, "partner_id": self.owner_a.id, "state": "done"}
+                for e in events
+            ]
+        )
+        self._run("property_club.ir_cron_club_retier")
+        self.assertEqual(
+            self.card_a.tier_history_ids[:1].reason,
+            "重新定级：业主年限 7 年，房产 1 套，推荐 0 人，"
+            "参加俱乐部活动 2 次：银卡 → 金卡",
+        )
 
     def test_metrics_are_batched(self):
         partners = self.owner_a | self.owner_b
