@@ -202,7 +202,29 @@ class PropertyCareTouchpoint(models.Model):
                 lambda a: a.activity_type_id == care_type
             )
             activities.action_feedback(feedback=touchpoint.outcome or False)
+        self._log_visits()
         return True
+
+    def _log_visits(self):
+        """A visit touchpoint done without a logged visit records one, so the
+        household counts as visited this quarter."""
+        todo = self.filtered(lambda t: t.action == "visit" and not t.visit_ids)
+        self.env["property.care.visit"].create(
+            [
+                {
+                    "partner_id": touchpoint.partner_id.id,
+                    "unit_id": touchpoint.unit_id.id
+                    or touchpoint.partner_id.unit_ids[:1].id,
+                    "company_id": touchpoint.company_id.id,
+                    "visitor_id": (touchpoint.user_id or self.env.user).id,
+                    "date": touchpoint.done_date,
+                    "score": touchpoint.score,
+                    "needs": touchpoint.outcome,
+                    "touchpoint_id": touchpoint.id,
+                }
+                for touchpoint in todo
+            ]
+        )
 
     def action_cancel(self):
         self.filtered(lambda t: t.state == "planned").write({"state": "cancelled"})
@@ -289,8 +311,9 @@ class PropertyCareTouchpoint(models.Model):
     def _schedule_activities(self):
         """One care activity per planned touchpoint for its responsible user,
         created in one batch through ``mail.activity`` (followers, systray
-        counter, assignment notice). Its summary is the touchpoint name,
-        already in the responsible user's language."""
+        counter, assignment notice), on its due date: the activity menu shows
+        what is due today. Its summary is the touchpoint name, already in the
+        responsible user's language."""
         todo = self.filtered("user_id")
         if not todo:
             return self.env["mail.activity"]
@@ -303,7 +326,7 @@ class PropertyCareTouchpoint(models.Model):
                     "res_id": touchpoint.id,
                     "activity_type_id": activity_type.id,
                     "summary": touchpoint.name,
-                    "date_deadline": touchpoint.deadline,
+                    "date_deadline": touchpoint.due_date,
                     "user_id": touchpoint.user_id.id,
                     "automated": True,
                 }
@@ -570,7 +593,7 @@ class PropertyCareTouchpoint(models.Model):
                     "deadline": deadline,
                 }
             )
-            touchpoint.activity_ids.write({"date_deadline": deadline})
+            touchpoint.activity_ids.write({"date_deadline": occurrence})
         to_cancel.action_cancel()
 
     # ---- escalation and missed -----------------------------------------------

@@ -215,7 +215,7 @@ class TestGeneration(CareCommon):
         self.assertEqual(inspection.due_date, date(2030, 5, 10))
         self.assertEqual(inspection.deadline, date(2030, 5, 24))
         self.assertEqual(
-            self._care_activities(inspection).date_deadline, date(2030, 5, 24)
+            self._care_activities(inspection).date_deadline, date(2030, 5, 10)
         )
         self.assertEqual(welcome.due_date, date(2030, 12, 31), "done ones stay")
         # the cron does not recreate the old occurrence

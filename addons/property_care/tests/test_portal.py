@@ -1,5 +1,7 @@
 from datetime import date
 
+from lxml import html
+
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -77,6 +79,20 @@ class TestCarePortal(CareCommon, HttpCase):
         response = self._post(f"/my/care/{self.inspection_b.id}/confirm")
         self.assertEqual(response.status_code, 404)
         self.assertFalse(self.inspection_b.portal_state)
+
+    def test_appointment_without_home_keeps_its_columns(self):
+        self.inspection_a.unit_id = False
+        self.authenticate("care_owner_a", "care_owner_a")
+        page = html.fromstring(self.url_open("/my/care").text)
+        table = page.xpath("//table[contains(@class, 'o_portal_my_care')]")[0]
+        headers = [th.text_content().strip() for th in table.xpath(".//th")]
+        row = table.xpath(".//tr[td[contains(., 'Quality inspection at 11 months')]]")[
+            0
+        ]
+        cells = [td.text_content().strip() for td in row.xpath("./td")]
+        self.assertEqual(len(cells), len(headers))
+        self.assertEqual(cells[headers.index("Home")], "")
+        self.assertEqual(cells[headers.index("Date")], "2099-03-01")
 
     def test_owner_asks_for_another_day(self):
         self.authenticate("care_owner_a", "care_owner_a")
