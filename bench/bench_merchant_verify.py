@@ -175,8 +175,8 @@ def main():
     bench_arguments(parser)
     opts = parser.parse_args()
     if opts.small:
-        opts.cards, opts.requests = SMALL, 60
-    levels = (1, 10) if opts.small else (1, 10, 50)
+        opts.cards, opts.requests = SMALL, 30
+    levels = (1, 5) if opts.small else (1, 10, 50)
     scratch = ScratchDb(
         "merchant", keep=opts.keep, template=opts.template, from_db=opts.from_db
     )

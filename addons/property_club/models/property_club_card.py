@@ -267,7 +267,7 @@ class PropertyClubCard(models.Model):
                 SELECT id, partner_id, tier_id FROM property_club_card
                  WHERE state = 'active' AND id > %(last_id)s
                  ORDER BY id LIMIT %(limit)s
-            ), holders AS (
+            ), holders AS MATERIALIZED (
                 SELECT DISTINCT partner_id FROM batch
             ), owned AS (
                 SELECT r.partner_id, min(r.date_start) AS since,
@@ -293,7 +293,7 @@ class PropertyClubCard(models.Model):
                  WHERE g.active AND g.state = 'done'
                    AND e.is_club_activity AND e.date_begin >= %(window)s
                  GROUP BY g.partner_id
-            ), metrics AS (
+            ), metrics AS MATERIALIZED (
                 SELECT h.partner_id,
                        COALESCE(extract(YEAR FROM age(%(today)s, o.since))::int, 0)
                            AS years,
@@ -304,7 +304,7 @@ class PropertyClubCard(models.Model):
                   LEFT JOIN owned o ON o.partner_id = h.partner_id
                   LEFT JOIN referred f ON f.partner_id = h.partner_id
                   LEFT JOIN attended a ON a.partner_id = h.partner_id
-            ), target AS (
+            ), target AS MATERIALIZED (
                 SELECT m.*, COALESCE(
                            (SELECT t.id FROM property_club_tier t
                              WHERE t.active
@@ -345,6 +345,8 @@ class PropertyClubCard(models.Model):
             window=self.env["res.partner"]._club_event_window(),
         )
         self.env.flush_all()
+        # compiling the statement (JIT) would cost more than running it
+        self.env.cr.execute(SQL("SET LOCAL jit = off"))
         self.env.cr.execute(query)
         count, last, ids, old, new, years, units, referrals, events = (
             self.env.cr.fetchone()

@@ -218,7 +218,7 @@ class TestClubCrons(ClubCommon):
             env["property.club.card"]._cron_retier()
             History = env["property.club.tier.history"]
             changes = History.search_count([])
-            with self.assertQueryCount(2):
+            with self.assertQueryCount(3):
                 env["property.club.card"]._cron_retier()
             self.assertEqual(History.search_count([]), changes)
 
