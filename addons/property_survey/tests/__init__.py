@@ -1,1 +1,1 @@
-from . import test_answers, test_reports, test_sampling, test_security
+from . import test_answers, test_duties, test_reports, test_sampling, test_security
