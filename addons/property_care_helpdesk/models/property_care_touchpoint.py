@@ -51,6 +51,15 @@ class PropertyCareTouchpoint(models.Model):
                 else False
             )
 
+    @api.model
+    def _property_flow_fields(self):
+        return {
+            **super()._property_flow_fields(),
+            "ticket_id": False,
+            "recovery_ticket_id": False,
+            "recovery_reason": False,
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
         touchpoints = super().create(vals_list)

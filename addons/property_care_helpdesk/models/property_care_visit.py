@@ -6,6 +6,10 @@ class PropertyCareVisit(models.Model):
     _inherit = ["property.care.visit", "property.care.ticket.mixin"]
     _ticket_link_field = "care_visit_id"
 
+    @api.model
+    def _property_flow_fields(self):
+        return {**super()._property_flow_fields(), "ticket_id": False}
+
     @api.model_create_multi
     def create(self, vals_list):
         visits = super().create(vals_list)
