@@ -1,8 +1,10 @@
 import itertools
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -18,7 +20,7 @@ class PropertyCareTouchpoint(models.Model):
 
     _name = "property.care.touchpoint"
     _description = "Care Touchpoint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.flow.mixin"]
     _order = "due_date, id"
     _check_company_auto = True
 
@@ -151,10 +153,29 @@ class PropertyCareTouchpoint(models.Model):
 
     @api.constrains("due_date", "deadline")
     def _check_dates(self):
+        earliest = self._care_earliest_date()
+        years = self.env["res.config.settings"]._property_int_param(
+            "property_care.max_years_back"
+        )
         for touchpoint in self:
             if touchpoint.deadline < touchpoint.due_date:
                 raise ValidationError(
                     self.env._("The deadline cannot be before the due date.")
+                )
+            if touchpoint.due_date < earliest:
+                raise ValidationError(
+                    self.env._(
+                        "A touchpoint cannot be due before %(date)s: check the year.",
+                        date=earliest,
+                    )
+                )
+            if touchpoint.deadline > touchpoint.due_date + relativedelta(years=years):
+                raise ValidationError(
+                    self.env._(
+                        "A deadline more than %(years)s years after the due date "
+                        "would never be overdue: check the year.",
+                        years=years,
+                    )
                 )
 
     @api.onchange("partner_id")
@@ -166,11 +187,49 @@ class PropertyCareTouchpoint(models.Model):
             self.unit_id = partner.unit_ids[:1]
             self.user_id = self.user_id or partner.butler_id
 
+    @api.model
+    def _property_flow_fields(self):
+        # what the on-time rate, the escalations and the owners' answers are
+        # computed from: written by the buttons, the crons and the portal
+        return {
+            **super()._property_flow_fields(),
+            "kind": "manual",
+            "state": "planned",
+            "done_date": False,
+            "done_on_time": False,
+            "escalated_date": False,
+            "portal_state": False,
+            "portal_requested_date": False,
+        }
+
+    @api.model
+    def _property_link_fields(self):
+        return [
+            *super()._property_link_fields(),
+            "partner_id",
+            "unit_id",
+            "building_id",
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
         touchpoints = super().create(vals_list)
         touchpoints.filtered(lambda t: t.state == "planned")._schedule_activities()
         return touchpoints
+
+    def write(self, vals):
+        if (
+            "score" in vals
+            and not self.env.su
+            and any(t.state != "planned" for t in self)
+        ):
+            raise AccessError(
+                self.env._(
+                    "The score of a touchpoint that is no longer planned is "
+                    "kept as it was given: ask an officer to adjust it."
+                )
+            )
+        return super().write(vals)
 
     # ---- actions -------------------------------------------------------------
 
@@ -180,10 +239,12 @@ class PropertyCareTouchpoint(models.Model):
             raise UserError(self.env._("Only planned touchpoints can be marked done."))
         if any(t.score and not 1 <= t.score <= 5 for t in self):
             raise UserError(self.env._("The score goes from 1 to 5."))
+        self.check_access("write")
         today = fields.Date.context_today(self)
         care_type = self._care_activity_type()
         for touchpoint in self:
-            touchpoint.write(
+            # the flow that owns the done date and the on-time flag
+            touchpoint.sudo().write(
                 {
                     "state": "done",
                     "done_date": today,
@@ -197,13 +258,16 @@ class PropertyCareTouchpoint(models.Model):
         return True
 
     def action_cancel(self):
-        self.filtered(lambda t: t.state == "planned").write({"state": "cancelled"})
+        self.check_access("write")
+        planned_sudo = self.filtered(lambda t: t.state == "planned").sudo()
+        planned_sudo.write({"state": "cancelled"})
         self.activity_ids.unlink()
         return True
 
     def action_reset(self):
+        self.check_access("write")
         to_reset = self.filtered(lambda t: t.state in ("missed", "cancelled"))
-        to_reset.write({"state": "planned", "done_date": False})
+        to_reset.sudo().write({"state": "planned", "done_date": False})
         to_reset._schedule_activities()
         return True
 
@@ -287,6 +351,15 @@ class PropertyCareTouchpoint(models.Model):
         self.invalidate_model(["activity_ids"])
 
     # ---- settings ------------------------------------------------------------
+
+    @api.model
+    def _care_earliest_date(self):
+        """The earliest date a visit, touchpoint or conversion may carry
+        (setting: so many years back from today)."""
+        years = self.env["res.config.settings"]._property_int_param(
+            "property_care.max_years_back"
+        )
+        return fields.Date.context_today(self) - relativedelta(years=years)
 
     @api.model
     def _care_param(self, key, default):
@@ -571,12 +644,28 @@ class PropertyCareTouchpoint(models.Model):
         )
 
     def _portal_reschedule(self, requested_date, note):
+        """The owner asks for another day, within the window (setting) after
+        the due date. Asking again never notifies the staff twice: the same
+        day changes nothing, another day updates the open request."""
         self.ensure_one()
         today = fields.Date.context_today(self)
         if not requested_date or requested_date < today:
             raise ValidationError(
                 self.env._("Choose a day from today on for the appointment.")
             )
+        window = self.env["res.config.settings"]._property_int_param(
+            "property_care.reschedule_window_days"
+        )
+        latest = max(today, self.due_date) + timedelta(days=window)
+        if requested_date > latest:
+            raise ValidationError(
+                self.env._("Choose a day until %(date)s.", date=latest)
+            )
+        if (
+            self.portal_state == "reschedule"
+            and self.portal_requested_date == requested_date
+        ):
+            return
         self.write(
             {"portal_state": "reschedule", "portal_requested_date": requested_date}
         )
@@ -587,10 +676,16 @@ class PropertyCareTouchpoint(models.Model):
             note=note or "",
         )
         self.message_post(body=text, subtype_xmlid="mail.mt_note")
-        if self.user_id:
+        summary = self.env._("Owner asks for another day")
+        open_request = self.activity_ids.filtered(
+            lambda a: a.summary == summary and a.user_id == self.user_id
+        )
+        if open_request:
+            open_request.write({"note": text})
+        elif self.user_id:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("Owner asks for another day"),
+                summary=summary,
                 note=text,
                 user_id=self.user_id.id,
                 date_deadline=today,
