@@ -1,1 +1,9 @@
-from . import test_answers, test_duties, test_reports, test_sampling, test_security
+from . import (
+    test_answers,
+    test_duties,
+    test_questionnaire_input,
+    test_record_rules,
+    test_reports,
+    test_sampling,
+    test_security,
+)

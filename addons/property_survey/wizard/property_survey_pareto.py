@@ -55,10 +55,12 @@ class PropertySurveyPareto(models.TransientModel):
         self.env.cr.execute(
             SQL(
                 """
-                SELECT l.suggested_answer_id, COUNT(*)
+                SELECT l.suggested_answer_id, COUNT(DISTINCT l.user_input_id)
                   FROM survey_user_input_line l
                   JOIN survey_user_input ui ON ui.id = l.user_input_id
+             LEFT JOIN survey_question_answer sa ON sa.id = l.suggested_answer_id
                  WHERE l.property_project_id = %(project)s
+                   AND (sa.id IS NULL OR sa.question_id = l.question_id)
                    AND l.property_month >= %(date_from)s
                    AND l.property_month <= %(date_to)s
                    AND l.property_role = 'reasons'
