@@ -13,7 +13,6 @@
         "security/property_helpdesk_security.xml",
         "data/helpdesk_ticket_category_data.xml",
         "data/property_sla_policy_data.xml",
-        "data/ir_config_parameter_data.xml",
         "data/property_kpi_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
@@ -29,7 +28,7 @@
         "views/property_helpdesk_menus.xml",
         "views/property_helpdesk_templates.xml",
     ],
-    "demo": ["demo/property_helpdesk_demo.xml"],
+    "demo": ["demo/helpdesk_mgmt_demo.xml", "demo/property_helpdesk_demo.xml"],
     "assets": {
         "web.assets_tests": ["property_helpdesk/static/tests/tours/*.js"],
     },

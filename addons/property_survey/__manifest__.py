@@ -12,7 +12,6 @@
         "security/property_survey_groups.xml",
         "security/ir.model.access.csv",
         "security/property_survey_security.xml",
-        "data/ir_config_parameter_data.xml",
         "data/property_kpi_data.xml",
         "data/property_survey_dimension_data.xml",
         "data/property_survey_exclusion_rule_data.xml",
@@ -37,6 +36,5 @@
     "assets": {
         "web.assets_tests": ["property_survey/static/tests/tours/*.js"],
     },
-    "pre_init_hook": "_pre_init_take_over_kpis",
     "installable": True,
 }

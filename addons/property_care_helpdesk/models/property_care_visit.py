@@ -10,18 +10,6 @@ class PropertyCareVisit(models.Model):
     def _property_flow_fields(self):
         return {**super()._property_flow_fields(), "ticket_id": False}
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        visits = super().create(vals_list)
-        visits._open_tickets()
-        return visits
-
-    def write(self, vals):
-        result = super().write(vals)
-        if vals.get("needs_action"):
-            self._open_tickets()
-        return result
-
     def _ticket_text(self):
         self.ensure_one()
         return (

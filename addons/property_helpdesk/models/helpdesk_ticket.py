@@ -272,8 +272,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _escalation_levels(self):
-        return self.env["res.config.settings"]._property_helpdesk_get(
-            "property_escalation_levels"
+        return self.env["res.config.settings"]._property_param(
+            "property_helpdesk.escalation_levels"
         )
 
     def _next_check(self, levels):
@@ -513,12 +513,12 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _property_portal_limits(self):
-        setting = self.env["res.config.settings"]._property_helpdesk_get
+        setting = self.env["res.config.settings"]._property_param
         return {
-            "photos": setting("property_portal_max_photos"),
-            "photo_mb": setting("property_portal_max_photo_mb"),
-            "rate_count": setting("property_portal_rate_count"),
-            "rate_hours": setting("property_portal_rate_hours"),
+            "photos": setting("property_helpdesk.portal_max_photos"),
+            "photo_mb": setting("property_helpdesk.portal_max_photo_mb"),
+            "rate_count": setting("property_helpdesk.portal_rate_count"),
+            "rate_hours": setting("property_helpdesk.portal_rate_hours"),
         }
 
     @api.model
@@ -660,20 +660,22 @@ class HelpdeskTicket(models.Model):
         """
         if not self:
             return
-        labels = dict(MILESTONES)
         levels = self._escalation_levels()
-        apology = None  # read when a resolution deadline is first missed
+        apology_sudo = None  # read when a resolution deadline is first missed
         writes = defaultdict(list)
         for ticket in self:
             vals = {}
             lines = []
+            # the note is read by the company's staff: in its language
+            env = ticket.with_context(lang=ticket.company_id.partner_id.lang).env
+            labels = ticket.with_env(env)._milestone_labels()
             open_codes = ticket._open_milestones()
             for code in open_codes:
                 deadline = ticket[f"{code}_deadline"]
                 if deadline <= now and not ticket[f"{code}_breached"]:
                     vals[f"{code}_breached"] = True
                     lines.append(
-                        self.env._(
+                        env._(
                             "Deadline missed: %(milestone)s was due %(deadline)s.",
                             milestone=labels[code],
                             deadline=fields.Datetime.to_string(deadline),
@@ -681,18 +683,20 @@ class HelpdeskTicket(models.Model):
                     )
             recipients = self.env["res.users"]
             if open_codes:
-                escalation, recipients, escalation_lines = ticket._escalate(
-                    open_codes[0], now, levels
-                )
+                escalation, recipients, escalation_lines = ticket.with_env(
+                    env
+                )._escalate(open_codes[0], now, levels)
                 vals.update(escalation)
                 lines += escalation_lines
             if vals.get("resolve_breached") and not ticket.goodwill_done:
-                if apology is None:
-                    apology = self.env["res.config.settings"]._property_helpdesk_get(
-                        "property_goodwill_template_id"
+                if apology_sudo is None:
+                    apology_sudo = (
+                        self.env["res.config.settings"]
+                        ._property_param("property_helpdesk.goodwill_template_id")
+                        .sudo()
                     )
-                if apology:
-                    ticket._goodwill_gesture(apology)
+                if apology_sudo:
+                    ticket._goodwill_gesture(apology_sudo)
                     vals["goodwill_done"] = True
             if lines:
                 ticket.message_post(
@@ -712,21 +716,32 @@ class HelpdeskTicket(models.Model):
         self.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
         butler = self.building_id.butler_id or self.user_id
         if butler:
+            # the butler's to-do: in the butler's language
+            env = self.with_context(lang=butler.lang).env
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=butler.id,
-                summary=self.env._("Goodwill gesture: resolution deadline missed"),
-                note=self.env._(
+                summary=env._("Goodwill gesture: resolution deadline missed"),
+                note=env._(
                     "Call the owner, apologise and agree on a gesture of goodwill."
                 ),
             )
+
+    def _milestone_labels(self):
+        """The milestones as a sentence names them, in the context's language."""
+        return {
+            "ack": self.env._("acknowledgement"),
+            "dispatch": self.env._("dispatch"),
+            "onsite": self.env._("arrival on site"),
+            "resolve": self.env._("resolution"),
+        }
 
     def _escalate(self, code, now, levels):
         """Return ``(vals, recipients, message lines)`` for milestone ``code``."""
         self.ensure_one()
         policy = self.sla_policy_id
         deadline = self[f"{code}_deadline"]
-        label = dict(MILESTONES)[code]
+        label = self._milestone_labels()[code]
         level = self.escalation_level if self.escalation_milestone == code else 0
         vals, lines = {}, []
         recipients = self.env["res.users"]

@@ -122,7 +122,7 @@ class PropertySurveyHousehold(models.Model):
     def _check_independent_interviewer(self):
         """A household is never interviewed by its own butler, the service
         head or the manager of its project (unless the setting allows it)."""
-        if self.env.su or self.env["ir.config_parameter"].sudo().get_param(
+        if self.env.su or self.env["res.config.settings"]._property_param(
             "property_survey.interview_own_grid_allowed"
         ):
             return

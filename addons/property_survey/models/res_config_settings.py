@@ -63,3 +63,11 @@ class ResConfigSettings(models.TransientModel):
         help="Off (the rule): a household's phone interview is never done by "
         "its own butler, nor by the service head or manager of its project.",
     )
+
+    def set_values(self):
+        key = "property_survey.satisfied_min_score"
+        before = self._property_int_param(key)
+        res = super().set_values()
+        if self._property_int_param(key) != before:
+            self.env["survey.user_input"]._property_apply_satisfied_threshold()
+        return res

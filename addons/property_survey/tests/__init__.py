@@ -6,4 +6,5 @@ from . import (
     test_reports,
     test_sampling,
     test_security,
+    test_zh_cn_screens,
 )
