@@ -11,3 +11,4 @@ from . import test_butler_attack
 from . import test_back_office
 from . import test_butler_links
 from . import test_zh_cn_screens
+from . import test_staff_tours

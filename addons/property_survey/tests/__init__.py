@@ -6,5 +6,6 @@ from . import (
     test_reports,
     test_sampling,
     test_security,
+    test_staff_tours,
     test_zh_cn_screens,
 )
