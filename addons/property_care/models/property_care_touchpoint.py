@@ -270,7 +270,10 @@ class PropertyCareTouchpoint(models.Model):
         """A visit touchpoint done without a logged visit records one, so the
         household counts as visited this quarter."""
         todo = self.filtered(lambda t: t.action == "visit" and not t.visit_ids)
-        self.env["property.care.visit"].create(
+        # the touchpoint's flow (write access checked by action_done) logs
+        # the visit for its responsible, who may not be the clicking user
+        visits_sudo = self.env["property.care.visit"].sudo()
+        visits_sudo.create(
             [
                 {
                     "partner_id": touchpoint.partner_id.id,
