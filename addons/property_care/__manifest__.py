@@ -17,6 +17,7 @@
         "data/property_care_plan_data.xml",
         "data/property_kpi_data.xml",
         "data/ir_cron_data.xml",
+        "wizard/property_care_touchpoint_adjust_views.xml",
         "views/property_care_touchpoint_views.xml",
         "views/property_care_visit_views.xml",
         "views/property_care_plan_views.xml",

@@ -9,6 +9,7 @@
     "website": "https://github.com/owner-relations/property-suite",
     "depends": ["property_base", "survey", "portal", "mail"],
     "data": [
+        "security/property_survey_groups.xml",
         "security/ir.model.access.csv",
         "security/property_survey_security.xml",
         "data/property_kpi_data.xml",

@@ -1,4 +1,5 @@
 from . import property_building
+from . import property_flow_mixin
 from . import property_kpi
 from . import property_kpi_value
 from . import property_project

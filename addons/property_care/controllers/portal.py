@@ -86,9 +86,13 @@ class PropertyCarePortal(CustomerPortal):
     )
     def portal_care_reschedule(self, touchpoint_id, requested_date=None, note="", **kw):
         appointment_sudo = self._care_appointment_sudo(touchpoint_id)
+        day = None
         try:
             day = fields.Date.to_date(requested_date) if requested_date else None
             appointment_sudo._portal_reschedule(day, (note or "").strip()[:500])
         except (ValueError, ValidationError):
-            return request.redirect("/my/care?error=date")
+            too_far = day and day >= fields.Date.context_today(appointment_sudo)
+            return request.redirect(
+                "/my/care?error=%s" % ("window" if too_far else "date")
+            )
         return request.redirect("/my/care?message=requested")

@@ -7,7 +7,7 @@ class PropertyCareConversion(models.Model):
 
     _name = "property.care.conversion"
     _description = "Black-customer Conversion Action"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.flow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -51,6 +51,15 @@ class PropertyCareConversion(models.Model):
         related="partner_id.relationship_category", string="Current Category"
     )
 
+    @api.model
+    def _property_flow_fields(self):
+        # the conversion KPI counts each one's actions: one logs one's own
+        return {**super()._property_flow_fields(), "user_id": self.env.uid}
+
+    @api.model
+    def _property_link_fields(self):
+        return [*super()._property_link_fields(), "partner_id"]
+
     @api.depends("partner_id", "action_type")
     def _compute_message(self):
         for action in self:
@@ -85,4 +94,13 @@ class PropertyCareConversion(models.Model):
         if any(action.date > today for action in self):
             raise ValidationError(
                 self.env._("A conversion action cannot be logged in the future.")
+            )
+        earliest = self.env["property.care.touchpoint"]._care_earliest_date()
+        if any(action.date < earliest for action in self):
+            raise ValidationError(
+                self.env._(
+                    "A conversion action cannot be dated before %(date)s: check "
+                    "the year.",
+                    date=earliest,
+                )
             )

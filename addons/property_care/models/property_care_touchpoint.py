@@ -2,8 +2,10 @@ import itertools
 import json
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, format_date
 
@@ -19,7 +21,7 @@ class PropertyCareTouchpoint(models.Model):
 
     _name = "property.care.touchpoint"
     _description = "Care Touchpoint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.flow.mixin"]
     _order = "due_date, id"
     _check_company_auto = True
 
@@ -159,10 +161,29 @@ class PropertyCareTouchpoint(models.Model):
 
     @api.constrains("due_date", "deadline")
     def _check_dates(self):
+        earliest = self._care_earliest_date()
+        years = self.env["res.config.settings"]._property_param(
+            "property_care.max_years_back"
+        )
         for touchpoint in self:
             if touchpoint.deadline < touchpoint.due_date:
                 raise ValidationError(
                     self.env._("The deadline cannot be before the due date.")
+                )
+            if touchpoint.due_date < earliest:
+                raise ValidationError(
+                    self.env._(
+                        "A touchpoint cannot be due before %(date)s: check the year.",
+                        date=earliest,
+                    )
+                )
+            if touchpoint.deadline > touchpoint.due_date + relativedelta(years=years):
+                raise ValidationError(
+                    self.env._(
+                        "A deadline more than %(years)s years after the due date "
+                        "would never be overdue: check the year.",
+                        years=years,
+                    )
                 )
 
     @api.onchange("partner_id")
@@ -174,11 +195,49 @@ class PropertyCareTouchpoint(models.Model):
             self.unit_id = partner.unit_ids[:1]
             self.user_id = self.user_id or self._care_responsible(partner, self.unit_id)
 
+    @api.model
+    def _property_flow_fields(self):
+        # what the on-time rate, the escalations and the owners' answers are
+        # computed from: written by the buttons, the crons and the portal
+        return {
+            **super()._property_flow_fields(),
+            "kind": "manual",
+            "state": "planned",
+            "done_date": False,
+            "done_on_time": False,
+            "escalated_date": False,
+            "portal_state": False,
+            "portal_requested_date": False,
+        }
+
+    @api.model
+    def _property_link_fields(self):
+        return [
+            *super()._property_link_fields(),
+            "partner_id",
+            "unit_id",
+            "building_id",
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
         touchpoints = super().create(vals_list)
         touchpoints.filtered(lambda t: t.state == "planned")._schedule_activities()
         return touchpoints
+
+    def write(self, vals):
+        if (
+            "score" in vals
+            and not self.env.su
+            and any(t.state != "planned" for t in self)
+        ):
+            raise AccessError(
+                self.env._(
+                    "The score of a touchpoint that is no longer planned is "
+                    "kept as it was given: ask an officer to adjust it."
+                )
+            )
+        return super().write(vals)
 
     # ---- actions -------------------------------------------------------------
 
@@ -188,10 +247,12 @@ class PropertyCareTouchpoint(models.Model):
             raise UserError(self.env._("Only planned touchpoints can be marked done."))
         if any(t.score and not 1 <= t.score <= 5 for t in self):
             raise UserError(self.env._("The score goes from 1 to 5."))
+        self.check_access("write")
         today = fields.Date.context_today(self)
         care_type = self._care_activity_type()
         for touchpoint in self:
-            touchpoint.write(
+            # the flow that owns the done date and the on-time flag
+            touchpoint.sudo().write(
                 {
                     "state": "done",
                     "done_date": today,
@@ -209,7 +270,10 @@ class PropertyCareTouchpoint(models.Model):
         """A visit touchpoint done without a logged visit records one, so the
         household counts as visited this quarter."""
         todo = self.filtered(lambda t: t.action == "visit" and not t.visit_ids)
-        self.env["property.care.visit"].create(
+        # the touchpoint's flow (write access checked by action_done) logs
+        # the visit for its responsible, who may not be the clicking user
+        visits_sudo = self.env["property.care.visit"].sudo()
+        visits_sudo.create(
             [
                 {
                     "partner_id": touchpoint.partner_id.id,
@@ -227,13 +291,16 @@ class PropertyCareTouchpoint(models.Model):
         )
 
     def action_cancel(self):
-        self.filtered(lambda t: t.state == "planned").write({"state": "cancelled"})
+        self.check_access("write")
+        planned_sudo = self.filtered(lambda t: t.state == "planned").sudo()
+        planned_sudo.write({"state": "cancelled"})
         self.activity_ids.unlink()
         return True
 
     def action_reset(self):
+        self.check_access("write")
         to_reset = self.filtered(lambda t: t.state in ("missed", "cancelled"))
-        to_reset.write({"state": "planned", "done_date": False})
+        to_reset.sudo().write({"state": "planned", "done_date": False})
         to_reset._schedule_activities()
         return True
 
@@ -366,6 +433,17 @@ class PropertyCareTouchpoint(models.Model):
                     date=format_date(user_env, first_deadline),
                 ),
             )
+
+    # ---- settings ------------------------------------------------------------
+
+    @api.model
+    def _care_earliest_date(self):
+        """The earliest date a visit, touchpoint or conversion may carry
+        (setting: so many years back from today)."""
+        years = self.env["res.config.settings"]._property_param(
+            "property_care.max_years_back"
+        )
+        return fields.Date.context_today(self) - relativedelta(years=years)
 
     # ---- generation ----------------------------------------------------------
 
@@ -682,12 +760,28 @@ class PropertyCareTouchpoint(models.Model):
         )
 
     def _portal_reschedule(self, requested_date, note):
+        """The owner asks for another day, within the window (setting) after
+        the due date. Asking again never notifies the staff twice: the same
+        day changes nothing, another day updates the open request."""
         self.ensure_one()
         today = fields.Date.context_today(self)
         if not requested_date or requested_date < today:
             raise ValidationError(
                 self.env._("Choose a day from today on for the appointment.")
             )
+        window = self.env["res.config.settings"]._property_param(
+            "property_care.reschedule_window_days"
+        )
+        latest = max(today, self.due_date) + timedelta(days=window)
+        if requested_date > latest:
+            raise ValidationError(
+                self.env._("Choose a day until %(date)s.", date=latest)
+            )
+        if (
+            self.portal_state == "reschedule"
+            and self.portal_requested_date == requested_date
+        ):
+            return
         self.write(
             {"portal_state": "reschedule", "portal_requested_date": requested_date}
         )
@@ -698,10 +792,16 @@ class PropertyCareTouchpoint(models.Model):
             note=note or "",
         )
         self.message_post(body=text, subtype_xmlid="mail.mt_note")
-        if self.user_id:
+        summary = self.env._("Owner asks for another day")
+        open_request = self.activity_ids.filtered(
+            lambda a: a.summary == summary and a.user_id == self.user_id
+        )
+        if open_request:
+            open_request.write({"note": text})
+        elif self.user_id:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("Owner asks for another day"),
+                summary=summary,
                 note=text,
                 user_id=self.user_id.id,
                 date_deadline=today,

@@ -11,7 +11,7 @@ class PropertyCareVisit(models.Model):
 
     _name = "property.care.visit"
     _description = "Owner Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.flow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -94,13 +94,31 @@ class PropertyCareVisit(models.Model):
         if any(not 0 <= visit.score <= 5 for visit in self):
             raise ValidationError(self.env._("The visit score goes from 1 to 5."))
 
-    @api.constrains("date")
+    @api.constrains("date", "unit_id")
     def _check_date(self):
         today = fields.Date.context_today(self)
+        earliest = self.env["property.care.touchpoint"]._care_earliest_date()
         for visit in self:
             if visit.date > today:
                 raise ValidationError(
                     self.env._("A visit cannot be logged in the future.")
+                )
+            if visit.date < earliest:
+                raise ValidationError(
+                    self.env._(
+                        "A visit cannot be dated before %(date)s: check the year.",
+                        date=earliest,
+                    )
+                )
+            handover = visit.unit_id.handover_date
+            if handover and visit.date < handover:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s was handed over on %(date)s: a visit cannot "
+                        "be dated before.",
+                        unit=visit.unit_id.display_name,
+                        date=handover,
+                    )
                 )
 
     @api.constrains("touchpoint_id", "partner_id")
@@ -113,6 +131,20 @@ class PropertyCareVisit(models.Model):
                 raise ValidationError(
                     self.env._("A visit can only fulfil a touchpoint of its customer.")
                 )
+
+    @api.model
+    def _property_flow_fields(self):
+        # a visit counts toward its visitor's quota: one logs one's own
+        return {**super()._property_flow_fields(), "visitor_id": self.env.uid}
+
+    @api.model
+    def _property_link_fields(self):
+        return [
+            *super()._property_link_fields(),
+            "partner_id",
+            "unit_id",
+            "touchpoint_id",
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):

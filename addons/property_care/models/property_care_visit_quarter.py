@@ -45,6 +45,8 @@ class PropertyCareVisitQuarter(models.Model):
         keys = {(unit, quarter) for unit, quarter in keys if unit and quarter}
         if not keys:
             return
+        # the statements below read the visits' table
+        self.env["property.care.visit"].flush_model(["unit_id", "quarter_start"])
         units, quarters = zip(*keys, strict=True)
         keys_sql = SQL(
             "unnest(%s::int[], %s::date[]) AS k(unit_id, quarter_start)",

@@ -88,6 +88,21 @@ class ResConfigSettings(models.TransientModel):
         default=90,
     )
 
+    property_care_max_years_back = fields.Integer(
+        string="Dates Accepted Back To (years)",
+        config_parameter="property_care.max_years_back",
+        default=3,
+        help="A visit, touchpoint or conversion action dated further back is "
+        "refused as a typing mistake.",
+    )
+    property_care_reschedule_window_days = fields.Integer(
+        string="Owner May Move an Appointment By (days)",
+        config_parameter="property_care.reschedule_window_days",
+        default=180,
+        help="The latest day an owner may ask for on the portal, counted from "
+        "the appointment's due date.",
+    )
+
     def set_values(self):
         keys = ("settling_months", "warranty_months", "four_year_months")
         get = self.env["ir.config_parameter"].sudo().get_param

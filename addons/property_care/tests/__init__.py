@@ -6,5 +6,8 @@ from . import test_visit
 from . import test_broadcast
 from . import test_conversion_kpi
 from . import test_portal
+from . import test_flow_fields
+from . import test_record_rules
+from . import test_bad_input
 from . import test_staff_tours
 from . import test_zh_cn_screens

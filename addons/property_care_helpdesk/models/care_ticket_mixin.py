@@ -62,8 +62,10 @@ class PropertyCareTicketMixin(models.AbstractModel):
                 # graded by the service team afterwards; general until then
                 vals_list[-1]["complaint_grade"] = "general"
         tickets = self.env["helpdesk.ticket"].create(vals_list)
-        for record, ticket in zip(todo, tickets, strict=True):
-            record.ticket_id = ticket
+        # the link is the flow's, never typed in (property.flow.mixin)
+        todo_sudo = todo.sudo()
+        for record_sudo, ticket in zip(todo_sudo, tickets, strict=True):
+            record_sudo.ticket_id = ticket
 
     def action_open_ticket(self):
         """Open (once) and show the ticket of this record."""

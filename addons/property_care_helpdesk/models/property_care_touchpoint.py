@@ -51,6 +51,15 @@ class PropertyCareTouchpoint(models.Model):
                 else False
             )
 
+    @api.model
+    def _property_flow_fields(self):
+        return {
+            **super()._property_flow_fields(),
+            "ticket_id": False,
+            "recovery_ticket_id": False,
+            "recovery_reason": False,
+        }
+
     def _ticket_text(self):
         self.ensure_one()
         return (

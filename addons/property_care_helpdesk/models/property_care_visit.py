@@ -1,10 +1,14 @@
-from odoo import models
+from odoo import api, models
 
 
 class PropertyCareVisit(models.Model):
     _name = "property.care.visit"
     _inherit = ["property.care.visit", "property.care.ticket.mixin"]
     _ticket_link_field = "care_visit_id"
+
+    @api.model
+    def _property_flow_fields(self):
+        return {**super()._property_flow_fields(), "ticket_id": False}
 
     def _ticket_text(self):
         self.ensure_one()

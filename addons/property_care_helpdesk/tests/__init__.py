@@ -1,1 +1,2 @@
 from . import test_care_helpdesk
+from . import test_care_links

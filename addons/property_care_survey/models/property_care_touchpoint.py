@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PropertyCareTouchpoint(models.Model):
@@ -23,3 +23,12 @@ class PropertyCareTouchpoint(models.Model):
         "(survey_campaign_id, survey_answer_id) WHERE survey_campaign_id IS NOT NULL",
         "A household gets one win-back visit per campaign.",
     )
+
+    @api.model
+    def _property_flow_fields(self):
+        # the win-back figures of a campaign count these links
+        return {
+            **super()._property_flow_fields(),
+            "survey_campaign_id": False,
+            "survey_answer_id": False,
+        }

@@ -32,7 +32,7 @@ PROTECTED_ON_WRITE = PROTECTED_ON_CREATE | {"kind", "reported_date"}
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "property.flow.mixin"]
     _check_company_auto = True
 
     kind = fields.Selection(
@@ -224,6 +224,11 @@ class HelpdeskTicket(models.Model):
         return self.env.is_superuser() or self.env.user.has_group(
             "property_base.property_base_group_officer"
         )
+
+    @api.model
+    def _property_link_fields(self):
+        # a butler files tickets only for the customers and homes he may read
+        return [*super()._property_link_fields(), "partner_id", "unit_id"]
 
     def _property_check_protected(self, fnames, protected):
         """Refuse a butler's (or agent's) write of deadline fields."""

@@ -9,5 +9,6 @@ from . import test_portal
 from . import test_portal_attack
 from . import test_butler_attack
 from . import test_back_office
+from . import test_butler_links
 from . import test_zh_cn_screens
 from . import test_staff_tours

@@ -56,3 +56,43 @@ class SatisfactionPortal(CustomerPortal):
         if not answer_sudo:
             raise request.not_found()
         return request.redirect(answer_sudo.get_start_url())
+
+    @http.route(
+        "/survey/property/opt-out/<string:answer_token>",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def property_survey_opt_out(self, answer_token, **kw):
+        """The link of every invitation: the owner stops being surveyed.
+
+        GET asks for confirmation (changes nothing), POST with Odoo's CSRF
+        token records the opt-out with its reason on the owner.
+        """
+        answer_sudo = (
+            request.env["survey.user_input"]
+            .sudo()
+            .search(
+                [
+                    ("access_token", "=", answer_token),
+                    ("property_campaign_id", "!=", False),
+                    ("partner_id", "!=", False),
+                ],
+                limit=1,
+            )
+        )
+        if not answer_sudo:
+            raise request.not_found()
+        partner_sudo = answer_sudo.partner_id
+        done = request.httprequest.method == "POST"
+        if done and not partner_sudo.property_survey_opt_out:
+            partner_sudo._property_survey_owner_opt_out()
+        return request.render(
+            "property_survey.portal_property_survey_opt_out",
+            {
+                "answer_token": answer_token,
+                "partner_name": partner_sudo.name,
+                "opted_out": done or partner_sudo.property_survey_opt_out,
+            },
+        )

@@ -256,11 +256,15 @@ class PropertySurveyCampaign(models.Model):
     # ---- actions ---------------------------------------------------------------
 
     def action_draw(self):
+        self.env["property.survey.household"]._check_survey_staff()
+        self.check_access("read")
         for campaign in self:
             campaign._draw()
         return True
 
     def action_invite(self):
+        self.env["property.survey.household"]._check_survey_staff()
+        self.check_access("read")
         for campaign in self:
             campaign._invite_by_email()
         return True
@@ -587,7 +591,8 @@ class PropertySurveyCampaign(models.Model):
             household.sudo().write({"user_input_id": answer.id, "channel": channel})
             answers |= answer
         if answers and self.state == "drawn":
-            self.state = "inviting"
+            # the flow of an interviewer, who may not edit campaigns
+            self.sudo().state = "inviting"
         self.invalidate_recordset()
         return answers
 
@@ -605,7 +610,8 @@ class PropertySurveyCampaign(models.Model):
                 template.sudo().send_mail(
                     answer.id, email_layout_xmlid="mail.mail_notification_light"
                 )
-        self.message_post(
+        # also posted for an interviewer, who may not edit the campaign
+        self.sudo().message_post(
             body=self.env._("%s households invited by email.", len(answers))
         )
         return answers

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 CHANNELS = [
     ("email", "Email"),
@@ -69,6 +69,8 @@ class PropertySurveyHousehold(models.Model):
     def action_phone_interview(self):
         """Staff interview the respondent by phone and fill the questionnaire."""
         self.ensure_one()
+        self._check_survey_staff()
+        self._check_independent_interviewer()
         if self.user_input_id:
             answer = self.user_input_id
             if answer.state == "done":
@@ -91,7 +93,49 @@ class PropertySurveyHousehold(models.Model):
 
     def action_invite_portal(self):
         """Open a questionnaire the owner finds on their portal /my page."""
+        self._check_survey_staff()
         for campaign in self.campaign_id:
             households = self.filtered(lambda h, c=campaign: h.campaign_id == c)
             campaign._invite(households, "portal")
         return True
+
+    # ---- separation of duties --------------------------------------------------
+
+    def _check_survey_staff(self):
+        """Invitations and interviews belong to the customer-service centre.
+
+        The flows behind them write answers as superuser: refuse anybody who
+        is not a survey interviewer (officers are), and any household the
+        user may not read.
+        """
+        if not self.env.su and not self.env.user.has_group(
+            "property_survey.property_survey_group_interviewer"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the customer-service centre (survey interviewers and "
+                    "officers) invites households and interviews them."
+                )
+            )
+        self.check_access("read")
+
+    def _check_independent_interviewer(self):
+        """A household is never interviewed by its own butler, the service
+        head or the manager of its project (unless the setting allows it)."""
+        if self.env.su or self.env["res.config.settings"]._property_param(
+            "property_survey.interview_own_grid_allowed"
+        ):
+            return
+        user = self.env.user
+        for household in self.sudo():
+            project = household.campaign_id.project_id
+            chain = household.building_id.butler_id | project.service_head_id
+            if user in chain | project.manager_id:
+                raise AccessError(
+                    self.env._(
+                        "%(unit)s is in your own grid: its phone interview is "
+                        "done by another interviewer of the customer-service "
+                        "centre.",
+                        unit=household.unit_id.display_name,
+                    )
+                )

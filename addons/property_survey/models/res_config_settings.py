@@ -56,6 +56,13 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="property_survey.pareto_vital_share",
         default=80,
     )
+    property_survey_interview_own_grid_allowed = fields.Boolean(
+        string="Own Grid May Interview",
+        config_parameter="property_survey.interview_own_grid_allowed",
+        default=False,
+        help="Off (the rule): a household's phone interview is never done by "
+        "its own butler, nor by the service head or manager of its project.",
+    )
 
     def set_values(self):
         key = "property_survey.satisfied_min_score"

@@ -1,14 +1,23 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # an opted-out owner is never sampled: only an officer (or the owner,
+    # through the link of their invitation) sets it, always with a reason
     property_survey_opt_out = fields.Boolean(
         string="Opted Out of Surveys",
         tracking=True,
+        groups="property_base.property_base_group_officer",
         help="The owner asked not to be surveyed; the sampling shows them as "
         "excluded by this rule when it is on.",
+    )
+    property_survey_opt_out_reason = fields.Char(
+        string="Opt-out Reason",
+        tracking=True,
+        groups="property_base.property_base_group_officer",
     )
     property_survey_answer_ids = fields.One2many(
         "survey.user_input",
@@ -19,6 +28,20 @@ class ResPartner(models.Model):
     property_survey_last_score = fields.Integer(
         string="Last Satisfaction Score", compute="_compute_property_survey_last"
     )
+
+    @api.constrains("property_survey_opt_out", "property_survey_opt_out_reason")
+    def _check_property_survey_opt_out_reason(self):
+        for partner in self:
+            if (
+                partner.property_survey_opt_out
+                and not (partner.property_survey_opt_out_reason or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Say why %s no longer takes part in satisfaction surveys.",
+                        partner.display_name,
+                    )
+                )
 
     def _compute_property_survey_last(self):
         last = self._property_survey_last_scores()
@@ -76,6 +99,19 @@ class ResPartner(models.Model):
                     )
                 )
         return signals
+
+    def _property_survey_owner_opt_out(self):
+        """The owner asked, from the link of their invitation, not to be
+        surveyed any more (called by the portal as superuser)."""
+        self.ensure_one()
+        self.write(
+            {
+                "property_survey_opt_out": True,
+                "property_survey_opt_out_reason": self.with_context(
+                    lang=self.lang
+                ).env._("Asked by the owner from the survey invitation"),
+            }
+        )
 
     def action_view_property_survey_answers(self):
         self.ensure_one()

@@ -59,3 +59,21 @@ class SurveyUserInputLine(models.Model):
                         max=question.scale_max,
                     )
                 )
+
+    @api.constrains("suggested_answer_id", "question_id")
+    def _check_property_suggestion(self):
+        for line in self:
+            question = line.question_id
+            if (
+                question.property_role
+                and question.question_type in ("simple_choice", "multiple_choice")
+                and line.suggested_answer_id
+                and line.suggested_answer_id.question_id != question
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "“%(answer)s” is not an answer of “%(question)s”.",
+                        answer=line.suggested_answer_id.value,
+                        question=question.title,
+                    )
+                )

@@ -1,3 +1,11 @@
-from . import test_answers, test_reports, test_sampling, test_security
-from . import test_zh_cn_screens
-from . import test_staff_tours
+from . import (
+    test_answers,
+    test_duties,
+    test_questionnaire_input,
+    test_record_rules,
+    test_reports,
+    test_sampling,
+    test_security,
+    test_staff_tours,
+    test_zh_cn_screens,
+)

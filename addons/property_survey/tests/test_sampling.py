@@ -80,7 +80,12 @@ class TestSampling(SurveyCommon):
 
     def test_no_contact_opt_out_and_black_rules(self):
         self.a_units[0].owner_ids.write({"phone": False, "email": False})
-        self.a_units[1].owner_ids.property_survey_opt_out = True
+        self.a_units[1].owner_ids.write(
+            {
+                "property_survey_opt_out": True,
+                "property_survey_opt_out_reason": "Asked on the phone",
+            }
+        )
         black = self.a_units[2].owner_ids
         black.write({"relationship_category": "black", "relationship_reason": "Fees"})
         self.campaign.action_draw()

@@ -58,7 +58,8 @@ class PropertySurveyPareto(models.TransientModel):
         """Rows ``{reason, dimension_id, count, share, cumulative_share, vital}``.
 
         One grouped read (record rules apply) over the stored reason lines of
-        the completed answers; sorted by count, the reasons whose preceding
+        the completed answers, counting the answers giving each reason; sorted
+        by count, the reasons whose preceding
         cumulative share is below ``vital_share`` are the vital few.
         """
         counts = self.env["survey.user_input.line"]._read_group(
@@ -69,9 +70,14 @@ class PropertySurveyPareto(models.TransientModel):
                 ("property_role", "=", "reasons"),
                 ("skipped", "=", False),
                 ("user_input_id.state", "=", "done"),
+                # a reason is one of the reason question's own answers
+                "|",
+                ("suggested_answer_id", "=", False),
+                ("suggested_answer_id.question_id.property_role", "=", "reasons"),
             ],
             ["suggested_answer_id"],
-            ["__count"],
+            # a reason counts once per answer, however often it was sent
+            ["user_input_id:count_distinct"],
         )
         total = sum(count for _answer, count in counts)
         rows = sorted(

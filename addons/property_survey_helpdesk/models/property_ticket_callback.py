@@ -63,6 +63,28 @@ class PropertyTicketCallback(models.Model):
         self._send_questionnaires()
         return True
 
+    def _property_ask_for_a_call(self):
+        """The questionnaire came back without a usable score: the callback
+        stays planned, and its responsible calls the owner."""
+        today = fields.Date.context_today(self)
+        for callback in self:
+            user = callback.responsible_id
+            callback_lang = callback.with_context(lang=user.lang or None)
+            text = callback_lang.env._(
+                "The owner returned the questionnaire without a score: call "
+                "them to hear how %s was handled.",
+                callback.ticket_id.display_name,
+            )
+            callback.message_post(body=text, subtype_xmlid="mail.mt_note")
+            if user:
+                callback.activity_schedule(
+                    "mail.mail_activity_data_call",
+                    date_deadline=today,
+                    user_id=user.id,
+                    summary=callback_lang.env._("Call: questionnaire without a score"),
+                    note=text,
+                )
+
     @api.model
     def _cron_send_questionnaires(self, batch_size=200):
         """Send the questionnaires that are due, in batches; safe to rerun."""

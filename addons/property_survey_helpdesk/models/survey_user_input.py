@@ -88,11 +88,17 @@ class SurveyUserInput(models.Model):
             "property_helpdesk.callback_reopen_max_score"
         )
         dissatisfied = self.browse()
+        unscored = self.env["property.ticket.callback"]
         now = fields.Datetime.now()
         for answer in self.sudo():
             callback = answer.property_callback_id
             score = scores.get(answer.id)
-            if not score or callback.state != "planned":
+            if callback.state != "planned":
+                continue
+            if not (
+                score and score_question.scale_min <= score <= score_question.scale_max
+            ):
+                unscored |= callback
                 continue
             callback.write(
                 {
@@ -105,6 +111,7 @@ class SurveyUserInput(models.Model):
             if score <= threshold:
                 dissatisfied |= answer
         dissatisfied._property_open_followups()
+        unscored._property_ask_for_a_call()
 
     def _property_open_followups(self):
         """One follow-up ticket per dissatisfied answer, linked both ways."""

@@ -118,3 +118,27 @@ class TestSurveyHelpdesk(HelpdeskCommon):
         # 4 is not dissatisfied by default (3): it is when the setting says so
         self._answer(self._questionnaire(ticket).survey_answer_id, 4)
         self.assertEqual(len(ticket.followup_ticket_ids), 1)
+
+    def test_unscored_answer_leaves_the_callback_to_a_staff_call(self):
+        """Issue 18: a questionnaire back without a usable score (0 sent
+        past the survey page, or none) asks the responsible to call."""
+        for score in (0, None):
+            with self.subTest(score=score):
+                ticket = self._resolved_ticket()
+                callback = self._questionnaire(ticket)
+                self._send_due()
+                answer = callback.survey_answer_id
+                if score is not None:
+                    answer._save_lines(self.score_question, score)
+                answer._mark_done()
+                self.assertEqual(callback.state, "planned")
+                self.assertFalse(callback.score)
+                self.assertFalse(ticket.followup_ticket_ids)
+                call = callback.activity_ids.filtered(
+                    lambda a: (
+                        a.activity_type_id
+                        == self.env.ref("mail.mail_activity_data_call")
+                    )
+                )
+                self.assertEqual(call.user_id, callback.responsible_id)
+                self.assertIn("without a score", str(call.note))

@@ -1,0 +1,1 @@
+from . import property_care_touchpoint_adjust
