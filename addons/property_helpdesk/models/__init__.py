@@ -1,5 +1,6 @@
 from . import property_sla_policy
 from . import helpdesk_ticket
+from . import helpdesk_ticket_escalation
 from . import property_ticket_callback
 from . import property_complaint_warning
 from . import property_patrol

@@ -9,3 +9,4 @@ from . import test_portal
 from . import test_portal_attack
 from . import test_butler_attack
 from . import test_back_office
+from . import test_escalation_batch
