@@ -7,7 +7,8 @@
     "license": "LGPL-3",
     "author": "Owner Relations Suite",
     "website": "https://github.com/owner-relations/property-suite",
-    "depends": ["property_base", "helpdesk_mgmt"],
+    "depends": ["property_base", "helpdesk_mgmt", "resource"],
+    "external_dependencies": {"python": ["chinese_calendar"]},
     "data": [
         "security/ir.model.access.csv",
         "security/property_helpdesk_security.xml",
@@ -26,6 +27,8 @@
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "views/property_unit_views.xml",
+        "wizard/property_holiday_load_views.xml",
+        "views/resource_calendar_views.xml",
         "views/property_helpdesk_menus.xml",
         "views/property_helpdesk_templates.xml",
     ],

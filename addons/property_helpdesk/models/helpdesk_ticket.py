@@ -175,15 +175,10 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("sla_policy_id", "reported_date")
     def _compute_deadlines(self):
-        for ticket in self:
-            policy = ticket.sla_policy_id
-            for code, _label in MILESTONES:
-                minutes = policy[f"{code}_minutes"] if policy else 0
-                ticket[f"{code}_deadline"] = (
-                    ticket.reported_date + timedelta(minutes=minutes)
-                    if minutes and ticket.reported_date
-                    else False
-                )
+        for code, _label in MILESTONES:
+            deadlines = self._sla_deadlines(code)
+            for ticket in self:
+                ticket[f"{code}_deadline"] = deadlines[ticket.id]
 
     @api.depends(*(f"{code}_breached" for code, _label in MILESTONES))
     def _compute_is_breached(self):

@@ -10,3 +10,4 @@ from . import test_portal_attack
 from . import test_butler_attack
 from . import test_back_office
 from . import test_escalation_batch
+from . import test_sla_calendar

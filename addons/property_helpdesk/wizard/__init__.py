@@ -1,1 +1,2 @@
 from . import property_ticket_callback_record
+from . import property_holiday_load
