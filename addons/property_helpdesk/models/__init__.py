@@ -3,6 +3,8 @@ from . import property_sla_policy_calendar
 from . import property_calendar_workday
 from . import resource_calendar
 from . import helpdesk_ticket
+from . import property_ticket_pause
+from . import helpdesk_ticket_pause
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_calendar
 from . import property_ticket_callback
@@ -13,4 +15,5 @@ from . import property_handover_inspection
 from . import property_kpi
 from . import res_partner
 from . import res_config_settings
+from . import res_config_settings_clocks
 from . import property_unit

@@ -11,3 +11,4 @@ from . import test_butler_attack
 from . import test_back_office
 from . import test_escalation_batch
 from . import test_sla_calendar
+from . import test_pause
