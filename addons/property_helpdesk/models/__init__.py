@@ -2,11 +2,13 @@ from . import property_sla_policy
 from . import property_sla_policy_calendar
 from . import property_calendar_workday
 from . import resource_calendar
+from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import property_ticket_pause
 from . import helpdesk_ticket_pause
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_calendar
+from . import helpdesk_ticket_dispatch
 from . import property_ticket_callback
 from . import property_complaint_warning
 from . import property_patrol

@@ -12,3 +12,4 @@ from . import test_back_office
 from . import test_escalation_batch
 from . import test_sla_calendar
 from . import test_pause
+from . import test_dispatch
