@@ -39,7 +39,10 @@
         "views/property_helpdesk_menus.xml",
         "views/property_helpdesk_templates.xml",
     ],
-    "demo": ["demo/property_helpdesk_demo.xml"],
+    "demo": [
+        "demo/property_helpdesk_demo.xml",
+        "demo/property_helpdesk_clocks_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["property_helpdesk/static/tests/tours/*.js"],
     },
