@@ -7,7 +7,7 @@ from odoo import models
 class HelpdeskTicket(models.Model):
     """Deadlines around the clock or on the SLA policy's working calendar."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     def _sla_deadlines(self, code):
         """``{ticket id: deadline}`` of milestone ``code`` for ``self``: the

@@ -10,7 +10,7 @@ class HelpdeskTicket(models.Model):
     wins), round-robin among members on duty; tickets not accepted in time
     go to the next member once; accept, reject and transfer are logged."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     dispatch_mode = fields.Selection(related="team_id.property_dispatch_mode")
     accepted_date = fields.Datetime(string="Accepted On", copy=False, readonly=True)
@@ -77,7 +77,7 @@ class HelpdeskTicket(models.Model):
                     # the turn is the flow's bookkeeping, not the user's edit
                     team_sudo = team.sudo()
                     team_sudo.property_last_user_id = member
-        super()._auto_assign(rest)
+        return super()._auto_assign(rest)
 
     def action_claim(self):
         """Claim a pooled ticket: one conditional UPDATE, so the first claim

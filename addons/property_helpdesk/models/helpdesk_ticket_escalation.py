@@ -20,13 +20,14 @@ class HelpdeskTicket(models.Model):
     chatter notes, mails and activities, and sends each person told one digest.
     """
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     def _compute_next_check_at(self):
-        super()._compute_next_check_at()
+        res = super()._compute_next_check_at()
         self._property_wake_escalation(
             [at for at in self.mapped("next_check_at") if at]
         )
+        return res
 
     @api.model
     def _property_wake_escalation(self, moments):

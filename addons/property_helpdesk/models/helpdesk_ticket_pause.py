@@ -13,7 +13,7 @@ class HelpdeskTicket(models.Model):
     """Holds and appointments: a hold stops the running clocks until the
     ticket resumes; an appointment with the owner is the on-site deadline."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     pause_ids = fields.One2many("property.ticket.pause", "ticket_id", string="Holds")
     is_paused = fields.Boolean(
@@ -44,7 +44,7 @@ class HelpdeskTicket(models.Model):
         """Move each open milestone's deadline by the holds it went through
         (in working time on a working calendar); an appointment is the
         on-site deadline."""
-        super()._compute_deadlines()
+        res = super()._compute_deadlines()
         shifts = defaultdict(list)  # calendar -> [(ticket, code, deadline, hours)]
         for ticket in self.filtered(lambda t: t.pause_ids or t.appointment_date):
             for code, _label in MILESTONES:
@@ -81,12 +81,14 @@ class HelpdeskTicket(models.Model):
             )
             for (ticket, code, deadline, _hours), new in zip(items, moved, strict=True):
                 ticket[f"{code}_deadline"] = new or deadline
+        return res
 
     @api.depends("is_paused")
     def _compute_next_check_at(self):
-        super()._compute_next_check_at()
+        res = super()._compute_next_check_at()
         for ticket in self.filtered("is_paused"):
             ticket.next_check_at = False
+        return res
 
     # ---- actions ----------------------------------------------------------
 

@@ -4,7 +4,7 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     """Settings of the helpdesk clocks: holds and appointments."""
 
-    _inherit = "res.config.settings"
+    _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
 
     property_pause_major_complaints = fields.Boolean(
         string="Hold Major Complaints",

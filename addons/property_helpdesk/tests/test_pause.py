@@ -18,7 +18,7 @@ class TestPause(HelpdeskCommon):
         wizard = Form(
             self.env[action["res_model"]]
             .with_user(user or self.butler_a)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard.reason = reason
         wizard.note = "Valve ordered"
