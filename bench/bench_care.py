@@ -20,7 +20,10 @@ property_base data with ``odoo-bin populate`` to about 100 000 owners, then:
   in step: one ``property.care.visit.quarter`` row per visited unit and
   quarter.
 
-    python3 bench/bench_care.py [--units 100000] [--visits 1000000] [--keep]
+    python3 bench/bench_care.py [--units 100000] [--visits 1000000]
+        [--small] [--json PATH] [--template DB] [--keep]
+
+``--small``: 1 000 units and 10 000 visits.
 
 Prints one JSON document with the figures. Needs an importable Odoo 19.
 """
@@ -28,7 +31,7 @@ Prints one JSON document with the figures. Needs an importable Odoo 19.
 import argparse
 import json
 
-from scratch import ScratchDb
+from scratch import SMALL, ScratchDb, bench_arguments, row, scale_label, write_rows
 
 DEMO_UNITS = 60
 MODELS = (
@@ -228,9 +231,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--visits", type=int, default=1_000_000)
-    parser.add_argument("--keep", action="store_true")
+    bench_arguments(parser)
     opts = parser.parse_args()
-    scratch = ScratchDb("orsuite_bench_care", keep=opts.keep)
+    if opts.small:
+        opts.units, opts.visits = SMALL, 10 * SMALL
+    scratch = ScratchDb(
+        "care", keep=opts.keep, template=opts.template, from_db=opts.from_db
+    )
     figures = {}
     try:
         figures["install_s"] = scratch.install("property_care")
@@ -241,6 +248,47 @@ def main():
     finally:
         scratch.close()
     print(json.dumps(figures, indent=2, ensure_ascii=False))
+    owners = scale_label(figures["customers"], "customers")
+    visits = scale_label(figures["visits"], "visits")
+    write_rows(
+        opts.json,
+        [
+            row(
+                "care",
+                "touchpoint generation (vs bare SQL)",
+                owners,
+                figures["cron_generate_s"],
+                "s",
+                3,
+                baseline=figures["sql_generate_s"],
+            ),
+            row(
+                "care",
+                "daily rerun, nothing due (vs bare SQL)",
+                owners,
+                min(figures["cron_rerun_nothing_s"]),
+                "s",
+                2,
+                baseline=min(figures["sql_rerun_nothing_s"]),
+            ),
+            row(
+                "care",
+                "coverage dashboard by project",
+                visits,
+                min(figures["coverage_by_project_ms"]),
+                "ms",
+                300,
+            ),
+            row(
+                "care",
+                "coverage dashboard by building",
+                visits,
+                min(figures["coverage_by_building_ms"]),
+                "ms",
+                300,
+            ),
+        ],
+    )
 
 
 if __name__ == "__main__":

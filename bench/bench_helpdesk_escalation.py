@@ -17,6 +17,9 @@ same rows:
   calendar with China's public holidays and make-up days.
 
     python3 bench/bench_helpdesk_escalation.py [--tickets 1000000] [--open 50000]
+        [--small] [--json PATH] [--template DB] [--keep]
+
+``--small``: 1 000 tickets, 100 open.
 
 Prints one JSON document. Needs an importable Odoo 19.
 """
@@ -24,7 +27,7 @@ Prints one JSON document. Needs an importable Odoo 19.
 import argparse
 import json
 
-from scratch import ScratchDb
+from scratch import SMALL, ScratchDb, bench_arguments, row, scale_label, write_rows
 
 SHAPE_AND_MEASURE = r"""
 import json, time
@@ -164,19 +167,62 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--open", type=int, default=50_000)
-    parser.add_argument("--keep", action="store_true")
+    bench_arguments(parser)
     opts = parser.parse_args()
-    scratch = ScratchDb("orsuite_bench_helpdesk", keep=opts.keep)
+    if opts.small:
+        opts.tickets, opts.open = SMALL, SMALL // 10
+    scratch = ScratchDb(
+        "helpdesk", keep=opts.keep, template=opts.template, from_db=opts.from_db
+    )
     figures = {}
     try:
         scratch.install("property_helpdesk")
-        factor = max(1, round(opts.tickets / scratch.count("helpdesk_ticket")) - 1)
-        figures["populate_factor"] = factor
-        figures["populate_s"] = scratch.populate("helpdesk.ticket", factor)
+        figures["populate_s"] = scratch.populate_tickets(opts.tickets)
         figures.update(scratch.shell(SHAPE_AND_MEASURE.format(open_count=opts.open)))
     finally:
         scratch.close()
     print(json.dumps(figures, indent=2))
+    tickets = scale_label(figures["tickets"], "tickets")
+    breaches = max(1, figures["cron_first_run_processed"])
+    write_rows(
+        opts.json,
+        [
+            row(
+                "helpdesk",
+                "escalation cron, nothing due (vs SQL)",
+                tickets,
+                figures["cron_nothing_due_ms"],
+                "ms",
+                None,
+                baseline=figures["sql_nothing_due_ms"],
+            ),
+            row(
+                "helpdesk",
+                "escalation catch-up, per due ticket",
+                tickets,
+                round(figures["cron_first_run_s"] * 1000 / breaches, 2),
+                "ms",
+                None,
+            ),
+            row(
+                "helpdesk",
+                "escalation rerun, nothing left",
+                tickets,
+                figures["cron_second_run_ms"],
+                "ms",
+                None,
+            ),
+            row(
+                "helpdesk",
+                "new complaint with group check (vs SQL)",
+                tickets,
+                figures["create_complaint_with_group_check_ms"],
+                "ms",
+                None,
+                baseline=figures["sql_group_window_ms"],
+            ),
+        ],
+    )
 
 
 if __name__ == "__main__":

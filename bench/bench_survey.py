@@ -15,7 +15,10 @@ thousands of buildings as strata), then:
   project and month), the trend (one project, 24 months, and the whole
   company) and the Pareto (one project, 12 months).
 
-    python3 bench/bench_survey.py [--households 100000] [--answers 1000000] [--keep]
+    python3 bench/bench_survey.py [--households 100000] [--answers 1000000]
+        [--small] [--json PATH] [--template DB] [--keep]
+
+``--small``: 1 000 households and 10 000 answers.
 
 Prints one JSON document with the figures. Needs an importable Odoo 19.
 """
@@ -23,7 +26,7 @@ Prints one JSON document with the figures. Needs an importable Odoo 19.
 import argparse
 import json
 
-from scratch import ScratchDb
+from scratch import SMALL, ScratchDb, bench_arguments, row, scale_label, write_rows
 
 DEMO_UNITS = 60
 MODELS = (
@@ -242,10 +245,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--answers", type=int, default=1_000_000)
-    parser.add_argument("--keep", action="store_true")
     parser.add_argument("--skip-draw", action="store_true")
+    bench_arguments(parser)
     opts = parser.parse_args()
-    scratch = ScratchDb("orsuite_bench_survey", keep=opts.keep)
+    if opts.small:
+        opts.households, opts.answers = SMALL, 10 * SMALL
+    scratch = ScratchDb(
+        "survey", keep=opts.keep, template=opts.template, from_db=opts.from_db
+    )
     figures = {}
     try:
         figures["install_s"] = scratch.install("property_survey")
@@ -260,6 +267,65 @@ def main():
     finally:
         scratch.close()
     print(json.dumps(figures, indent=2, ensure_ascii=False))
+    rows = []
+    if not opts.skip_draw:
+        households = scale_label(figures["households"], "households")
+        rows += [
+            row(
+                "survey",
+                "campaign draw (vs the same classification by hand)",
+                households,
+                figures["draw_s"],
+                "s",
+                2,
+                baseline=figures["hand_sql_with_exclusions_s"],
+            ),
+            row(
+                "survey",
+                "excluded households list, first page",
+                households,
+                figures["excluded_list_ms"],
+                "ms",
+                300,
+            ),
+        ]
+    if opts.answers:
+        answers = scale_label(figures["answers"], "answers")
+        rows += [
+            row(
+                "survey",
+                "satisfaction rate, one project and month",
+                answers,
+                figures["rate_ms"],
+                "ms",
+                300,
+            ),
+            row(
+                "survey",
+                "trend, one project, 24 months",
+                answers,
+                figures["trend_project_ms"],
+                "ms",
+                300,
+            ),
+            row(
+                "survey",
+                "trend, whole company",
+                answers,
+                figures["trend_company_ms"],
+                "ms",
+                300,
+            ),
+            row(
+                "survey",
+                "Pareto of reasons, one project, 12 months",
+                answers,
+                figures["pareto_ms"],
+                "ms",
+                300,
+            ),
+        ]
+    write_rows(opts.json, rows)
 
 
 if __name__ == "__main__":

@@ -223,8 +223,6 @@ def ensure_odoo(source=None, log_path=None):
         ).stdout.strip()
     )
     (site / "odoo-source.pth").write_text(f"{root.resolve()}\n")
-    # Odoo's ``odoo`` is a namespace package: a wheel's __init__ would shadow it.
-    (site / "odoo" / "__init__.py").unlink(missing_ok=True)
     ODOO_PYTHON = managed_python()
     info = odoo_info()
     if not info:
@@ -251,23 +249,44 @@ def addons_path(info):
     return ",".join(p for p in (community_addons_path(info), str(ADDONS_DIR)) if p)
 
 
-def run_sql(conn, sql, dbname="postgres", autocommit=True):
-    """Run SQL through psycopg2 in ODOO_PYTHON; return rows as lists."""
-    code = (
-        "import json, sys, psycopg2\n"
-        "a = json.loads(sys.argv[1])\n"
-        "c = psycopg2.connect(**a['conn'], dbname=a['db'])\n"
-        "c.autocommit = a['ac']\n"
-        "cur = c.cursor(); cur.execute(a['sql'])\n"
-        "print(json.dumps(cur.fetchall() if cur.description else []))\n"
-        "c.close()\n"
+_RUN_SQL = """
+import json, sys, psycopg2
+from psycopg2 import sql
+a = json.loads(sys.argv[1])
+c = psycopg2.connect(**a["conn"], dbname=a["db"])
+c.autocommit = a["ac"]
+query = a["sql"]
+if a["identifiers"]:
+    query = sql.SQL(query).format(*map(sql.Identifier, a["identifiers"]))
+cur = c.cursor()
+cur.execute(query, a["params"] or None)
+print(json.dumps(cur.fetchall() if cur.description else []))
+c.close()
+"""
+
+
+def run_sql(conn, query, dbname="postgres", autocommit=True, params=(), identifiers=()):
+    """Run ``query`` through psycopg2 in ODOO_PYTHON; return rows as lists.
+
+    Values go in ``params`` (``%s`` placeholders) and names (databases,
+    roles) in ``identifiers`` (``{}`` placeholders, quoted by psycopg2), never
+    formatted into the text.
+    """
+    arg = json.dumps(
+        {
+            "conn": conn,
+            "db": dbname,
+            "sql": query,
+            "ac": autocommit,
+            "params": list(params),
+            "identifiers": list(identifiers),
+        }
     )
-    arg = json.dumps({"conn": conn, "db": dbname, "sql": sql, "ac": autocommit})
     out = subprocess.run(
-        [ODOO_PYTHON, "-c", code, arg], capture_output=True, text=True, check=False
+        [ODOO_PYTHON, "-c", _RUN_SQL, arg], capture_output=True, text=True, check=False
     )
     if out.returncode:
-        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr else sql)
+        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr else query)
     return json.loads(out.stdout or "[]")
 
 
@@ -401,10 +420,10 @@ class Cluster:
 
     def _ensure_role(self):
         exists = run_sql(
-            self.admin, f"SELECT 1 FROM pg_roles WHERE rolname = '{DB_ROLE}'"
+            self.admin, "SELECT 1 FROM pg_roles WHERE rolname = %s", params=[DB_ROLE]
         )
         if not exists:
-            run_sql(self.admin, f'CREATE ROLE "{DB_ROLE}" LOGIN CREATEDB')
+            run_sql(self.admin, "CREATE ROLE {} LOGIN CREATEDB", identifiers=[DB_ROLE])
 
     @property
     def odoo_args(self):
@@ -417,18 +436,24 @@ class Cluster:
     def databases(self, prefix):
         rows = run_sql(
             self.admin,
-            f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}%'",
+            "SELECT datname FROM pg_database WHERE datname LIKE %s",
+            params=[f"{prefix}%"],
         )
         return [row[0] for row in rows]
 
     def drop(self, dbname):
-        run_sql(self.admin, f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+        run_sql(
+            self.admin,
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            identifiers=[dbname],
+        )
 
     def copy(self, template, dbname):
         self.drop(dbname)
         run_sql(
             self.admin,
-            f'CREATE DATABASE "{dbname}" TEMPLATE "{template}" OWNER "{DB_ROLE}"',
+            "CREATE DATABASE {} TEMPLATE {} OWNER {}",
+            identifiers=[dbname, template, DB_ROLE],
         )
 
     def stop(self):

@@ -11,7 +11,6 @@
         "security/property_base_groups.xml",
         "security/property_base_security.xml",
         "security/ir.model.access.csv",
-        "data/ir_config_parameter_data.xml",
         "data/property_kpi_data.xml",
         "data/ir_cron_data.xml",
         "wizard/property_relationship_wizard_views.xml",

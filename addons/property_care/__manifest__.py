@@ -11,7 +11,6 @@
     "data": [
         "security/ir.model.access.csv",
         "security/property_care_security.xml",
-        "data/ir_config_parameter_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/property_care_stage_data.xml",

@@ -10,7 +10,6 @@
     "website": "https://github.com/owner-relations/property-suite",
     "depends": ["property_care", "property_helpdesk"],
     "data": [
-        "data/ir_config_parameter_data.xml",
         "views/property_care_touchpoint_views.xml",
         "views/property_care_visit_views.xml",
         "views/helpdesk_ticket_views.xml",

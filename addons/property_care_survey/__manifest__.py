@@ -10,7 +10,6 @@
     "website": "https://github.com/owner-relations/property-suite",
     "depends": ["property_care", "property_survey"],
     "data": [
-        "data/ir_config_parameter_data.xml",
         "views/property_survey_campaign_views.xml",
         "views/property_care_touchpoint_views.xml",
         "views/res_config_settings_views.xml",

@@ -11,7 +11,6 @@
         "security/ir.model.access.csv",
         "security/property_club_security.xml",
         "data/property_club_tier_data.xml",
-        "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
         "views/property_club_tier_views.xml",
         "views/property_club_card_views.xml",

@@ -15,7 +15,6 @@
         "security/property_helpdesk_dispatch_security.xml",
         "data/helpdesk_ticket_category_data.xml",
         "data/property_sla_policy_data.xml",
-        "data/ir_config_parameter_data.xml",
         "data/property_kpi_data.xml",
         "data/ir_cron_data.xml",
         "data/ir_cron_dispatch_data.xml",
@@ -40,6 +39,7 @@
         "views/property_helpdesk_templates.xml",
     ],
     "demo": [
+        "demo/helpdesk_mgmt_demo.xml",
         "demo/property_helpdesk_demo.xml",
         "demo/property_helpdesk_clocks_demo.xml",
     ],

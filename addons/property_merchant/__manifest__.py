@@ -13,7 +13,6 @@
         "security/ir.model.access.csv",
         "security/property_merchant_security.xml",
         "data/property_merchant_category_data.xml",
-        "data/ir_config_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "report/property_merchant_statement_report.xml",

@@ -11,7 +11,6 @@
     "data": [
         "security/ir.model.access.csv",
         "security/property_survey_security.xml",
-        "data/ir_config_parameter_data.xml",
         "data/property_kpi_data.xml",
         "data/property_survey_dimension_data.xml",
         "data/property_survey_exclusion_rule_data.xml",
@@ -36,6 +35,5 @@
     "assets": {
         "web.assets_tests": ["property_survey/static/tests/tours/*.js"],
     },
-    "pre_init_hook": "_pre_init_take_over_kpis",
     "installable": True,
 }

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from ..const import TEMPLATE_PATH
 
@@ -134,31 +135,35 @@ class PropertyResidency(models.Model):
 
     @api.constrains("partner_id", "unit_id", "date_start", "date_end")
     def _check_no_overlap(self):
-        """One person holds at most one residency per unit at any date."""
-        others = self.search(
-            [
-                ("partner_id", "in", self.partner_id.ids),
-                ("unit_id", "in", self.unit_id.ids),
-            ]
+        """One person holds at most one residency per unit at any date:
+        one query for the whole batch (an import of thousands), not a
+        comparison of every pair."""
+        self.flush_model(["partner_id", "unit_id", "date_start", "date_end"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT r.id
+                  FROM property_residency r
+                  JOIN property_residency o
+                    ON o.partner_id = r.partner_id AND o.unit_id = r.unit_id
+                   AND o.id != r.id
+                   AND o.date_start <= COALESCE(r.date_end, 'infinity')
+                   AND r.date_start <= COALESCE(o.date_end, 'infinity')
+                 WHERE r.id = ANY(%s)
+                 LIMIT 1
+                """,
+                self.ids,
+            )
         )
-        far_future = fields.Date.to_date("9999-12-31")
-        for residency in self:
-            end = residency.date_end or far_future
-            for other in others:
-                if (
-                    other != residency
-                    and other.partner_id == residency.partner_id
-                    and other.unit_id == residency.unit_id
-                    and other.date_start <= end
-                    and residency.date_start <= (other.date_end or far_future)
-                ):
-                    raise ValidationError(
-                        self.env._(
-                            "%(partner)s already has a residency on %(unit)s "
-                            "overlapping %(start)s - %(end)s.",
-                            partner=residency.partner_id.name,
-                            unit=residency.unit_id.display_name,
-                            start=residency.date_start,
-                            end=residency.date_end or self.env._("open"),
-                        )
-                    )
+        for (residency_id,) in self.env.cr.fetchall():
+            residency = self.browse(residency_id)
+            raise ValidationError(
+                self.env._(
+                    "%(partner)s already has a residency on %(unit)s "
+                    "overlapping %(start)s - %(end)s.",
+                    partner=residency.partner_id.name,
+                    unit=residency.unit_id.display_name,
+                    start=residency.date_start,
+                    end=residency.date_end or self.env._("open"),
+                )
+            )

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import str2bool
 
 
 class ResConfigSettings(models.TransientModel):
@@ -48,18 +49,41 @@ class ResConfigSettings(models.TransientModel):
     )
 
     @api.model
-    def _property_int_param(self, key):
-        """Integer value of the ``property_*`` system parameter ``key``.
+    def _property_param(self, key):
+        """Value of the system parameter ``key``, typed like the Settings
+        field that stores it (integer, float, boolean, char/selection,
+        many2one as a record).
 
-        Read by business code instead of ``get_param`` with a literal
-        default: a parameter missing from the database falls back to the
-        default of the Settings field storing it, the one place that number
-        is written in Python.
+        The one way business code reads a setting: a parameter missing from
+        the database falls back to the declared default of that field, the
+        one place its number is written, exactly as the Settings page shows
+        it (``get_values``).
         """
-        value = self.env["ir.config_parameter"].sudo().get_param(key)
-        if value not in (None, False, ""):
-            return int(value)
-        for field in self._fields.values():
-            if getattr(field, "config_parameter", None) == key:
-                return int(field.default(self) if callable(field.default) else 0)
-        raise KeyError(key)
+        field = next(
+            (
+                field
+                for field in self._fields.values()
+                if getattr(field, "config_parameter", None) == key
+            ),
+            None,
+        )
+        if field is None:
+            raise KeyError(key)
+        default = field.default(self) if field.default else False
+        if isinstance(default, models.BaseModel):
+            default = default.id
+        value = self.env["ir.config_parameter"].sudo().get_param(key, default)
+        if field.type == "integer":
+            return int(value or 0)
+        if field.type == "float":
+            return float(value or 0.0)
+        if field.type == "boolean":
+            return str2bool(value, False) if isinstance(value, str) else bool(value)
+        if field.type == "many2one":
+            return self.env[field.comodel_name].browse(int(value or 0)).exists()
+        return value
+
+    @api.model
+    def _property_int_param(self, key):
+        """Integer value of the setting stored in system parameter ``key``."""
+        return int(self._property_param(key))

@@ -339,7 +339,16 @@ class ResPartner(models.Model):
         if not self:
             return
         thresholds = self._property_health_thresholds()
-        signals = self._property_health_signals()
+        # the reasons are read by the company's staff: write them in its language
+        signals = {}
+        for company, partners in self.grouped(
+            lambda partner: partner.company_id or self.env.company
+        ).items():
+            signals.update(
+                partners.with_context(
+                    lang=company.partner_id.lang
+                )._property_health_signals()
+            )
         now = fields.Datetime.now()
         rows = []
         for partner in self:

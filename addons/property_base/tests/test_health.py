@@ -1,6 +1,7 @@
 from odoo.tests import tagged
 
 from .common import PropertyBaseCommon
+from .zh_cn import load_zh_cn
 
 
 @tagged("post_install", "-at_install")
@@ -85,3 +86,17 @@ class TestHealth(PropertyBaseCommon):
         )
         self.owner_b.action_compute_health()
         self.assertEqual(self.owner_b.health_score, 90)
+
+
+@tagged("post_install", "-at_install")
+class TestHealthLanguage(PropertyBaseCommon):
+    def test_reasons_in_company_language(self):
+        """The nightly score, run by a cron in English, writes the reasons in
+        the language of the company whose staff read them."""
+        load_zh_cn(self.env, ["property_base"])
+        self.env.company.partner_id.lang = "zh_CN"
+        self.owner_a.write(
+            {"relationship_category": "black", "relationship_reason": "媒体曝光"}
+        )
+        self.owner_a.with_context(lang="en_US").action_compute_health()
+        self.assertEqual(self.owner_a.health_reasons, "-30 黑色客户")

@@ -18,13 +18,6 @@ class TestKpi(PropertyBaseCommon):
             [("kpi_id.code", "=", code), ("project_id", "=", self.project.id)]
         )
 
-    def test_default_targets_shipped(self):
-        targets = {
-            k.code: (k.target, k.direction) for k in self.env["property.kpi"].search([])
-        }
-        self.assertEqual(targets["occupancy_rate"], (80, "higher"))
-        self.assertEqual(targets["black_customer_rate"], (5, "lower"))
-
     @freeze_time("2024-07-03")
     def test_snapshot_cron_is_idempotent(self):
         cron = self.env.ref("property_base.ir_cron_property_kpi_snapshot")

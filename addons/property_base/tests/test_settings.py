@@ -5,16 +5,8 @@ add-ons built on property_base to the rule: every number a user may change is
 a Settings field, and every Settings field really stores what the user sets.
 """
 
-import ast
-import os
-import re
-
 from odoo.exceptions import ValidationError
-from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
-
-#: a system parameter key of the suite, e.g. ``property_base.health_base_score``
-PARAM_KEY = re.compile(r"^property_[a-z0-9_]+\.[a-z0-9_.]+$")
 
 
 def _suite_settings_fields(settings):
@@ -28,15 +20,6 @@ def _suite_settings_fields(settings):
         and field.type
         in ("boolean", "integer", "float", "monetary", "char", "selection", "many2one")
     ]
-
-
-def _param_reading_call(node):
-    """Whether ``node`` is a call reading a parameter: ``get_param(key)``,
-    an alias such as ``get = ...get_param; get(key)``, or a helper whose name
-    mentions ``param``."""
-    func = node.func
-    name = getattr(func, "attr", None) or getattr(func, "id", None) or ""
-    return name == "get" or "param" in name
 
 
 @tagged("post_install", "-at_install")
@@ -92,56 +75,27 @@ class TestSuiteSettings(TransactionCase):
                     stored = stored or ""
                 self.assertEqual(stored, value, f"{field._module}: {field.name}")
 
-    def test_every_parameter_read_has_a_setting(self):
-        """No ``property_*`` system parameter is read by code without a field
-        on the Settings page storing it (``config_parameter``)."""
-        settings_keys = {
-            field.config_parameter
-            for field in self.env["res.config.settings"]._fields.values()
-            if getattr(field, "config_parameter", None)
-        }
-        missing = set()
-        read_keys = set()
-        for module in self._installed_suite_modules():
-            root = get_module_path(module.name)
-            for folder, dirs, files in os.walk(root):
-                dirs[:] = [d for d in dirs if d not in ("tests", "static", "i18n")]
-                for file_name in files:
-                    if not file_name.endswith(".py"):
-                        continue
-                    path = os.path.join(folder, file_name)
-                    with open(path, encoding="utf-8") as handle:
-                        tree = ast.parse(handle.read(), path)
-                    for node in ast.walk(tree):
-                        if not (
-                            isinstance(node, ast.Call)
-                            and node.args
-                            and isinstance(node.args[0], ast.Constant)
-                            and isinstance(node.args[0].value, str)
-                            and PARAM_KEY.match(node.args[0].value)
-                            and _param_reading_call(node)
-                        ):
-                            continue
-                        key = node.args[0].value
-                        if self.env.ref(key, raise_if_not_found=False):
-                            continue  # an XML id (group, action...), not a parameter
-                        read_keys.add(key)
-                        if key not in settings_keys:
-                            rel = os.path.relpath(path, os.path.dirname(root))
-                            missing.add(f"{key} ({rel}:{node.lineno})")
-        # parameters shipped as data by the suite's addons are settings too
-        # (this also covers keys the code builds, e.g. f"property_x.{name}")
-        shipped = self.env["ir.model.data"].search(
-            [("model", "=", "ir.config_parameter"), ("module", "=like", "property\\_%")]
+    def test_business_code_reads_what_the_settings_page_shows(self):
+        """With no parameter stored, each setting reads as its declared
+        default, typed like its field, exactly what the Settings page shows;
+        once saved, it reads as the saved value."""
+        Settings = self.env["res.config.settings"]
+        fields_ = [f for f in _suite_settings_fields(Settings) if f.config_parameter]
+        self.env["ir.config_parameter"].search(
+            [("key", "in", [f.config_parameter for f in fields_])]
+        ).unlink()
+        shown = Settings.create({})
+        for field in fields_:
+            with self.subTest(field=field.name):
+                value = Settings._property_param(field.config_parameter)
+                self.assertEqual(value, shown[field.name])
+                if field.type in ("integer", "float"):
+                    self.assertIsInstance(value, type(shown[field.name]))
+        Settings.create({"property_health_base_score": 70}).execute()
+        self.assertEqual(
+            Settings._property_int_param("property_base.health_base_score"), 70
         )
-        for data in shipped:
-            key = self.env["ir.config_parameter"].browse(data.res_id).exists().key
-            if key and key.startswith("property_") and key not in settings_keys:
-                missing.add(f"{key} (data {data.module}.{data.name})")
-        self.assertIn("property_base", shipped.mapped("module"))
-        self.assertIn("property_base.health_points_black", read_keys)
-        self.assertFalse(
-            missing,
-            "System parameters read without a Settings field: "
-            + ", ".join(sorted(missing)),
-        )
+
+    def test_a_parameter_without_a_settings_field_cannot_be_read(self):
+        with self.assertRaises(KeyError):
+            self.env["res.config.settings"]._property_param("property_base.nothing")

@@ -57,11 +57,26 @@ class PropertyCareConversion(models.Model):
             if action.action_type != "notice" or action.message:
                 continue
             partner = action.partner_id
-            action.message = self.env._(
+            # a letter to the customer: in the customer's language
+            action.message = action.with_context(lang=partner.lang).env._(
                 "Dear %(name)s of %(unit)s, thank you for your patience. We would "
                 "like to hear how we can serve you better.",
                 name=partner.name or "",
                 unit=partner.unit_ids[:1].display_name or "",
+            )
+
+    @api.depends("partner_id", "action_type", "date")
+    def _compute_display_name(self):
+        types = dict(self._fields["action_type"]._description_selection(self.env))
+        for action in self:
+            action.display_name = " · ".join(
+                part
+                for part in (
+                    types.get(action.action_type),
+                    action.partner_id.name,
+                    action.date and fields.Date.to_string(action.date),
+                )
+                if part
             )
 
     @api.constrains("date")

@@ -15,6 +15,11 @@ class PropertyCareCoverageReport(models.Model):
     _description = "Visit Coverage"
     _auto = False
     _order = "quarter_start desc, building_id"
+    _depends = {
+        "property.care.visit.quarter": ["unit_id", "quarter_start"],
+        "property.unit": ["active", "building_id", "occupancy"],
+        "property.building": ["project_id", "company_id", "butler_id"],
+    }
 
     building_id = fields.Many2one("property.building", readonly=True)
     project_id = fields.Many2one("property.project", readonly=True)

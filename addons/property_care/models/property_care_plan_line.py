@@ -175,8 +175,10 @@ class PropertyCarePlanLine(models.Model):
     def _generate_sql(self, id_from, id_to, window_start, window_end, today):
         """One INSERT .. SELECT creating this line's touchpoints for the
         customers with ``id_from <= id < id_to`` whose occurrence falls in the
-        window. The unique key (partner, line, occurrence date) with ON CONFLICT
-        DO NOTHING makes a rerun create nothing twice.
+        window. The unique key (partner, line, occurrence key) with ON CONFLICT
+        DO NOTHING makes a rerun create nothing twice, also after a corrected
+        date moved the occurrence. The touchpoint is
+        named after the line in the language of its responsible user.
         """
         self.ensure_one()
         plan = self.plan_id
@@ -223,6 +225,10 @@ class PropertyCarePlanLine(models.Model):
             index_sql = SQL("k")
         else:
             index_sql = SQL("0")
+        # which occurrence: stays the same when a corrected date moves it
+        key_sql = {"fixed": SQL("yr"), "milestone": SQL("ms.id")}.get(
+            self.trigger, index_sql
+        )
         occurrence_sql = _sql_shift(
             trigger_sql, SQL("(%s + 12 * %s)", months, index_sql), days
         )
@@ -242,9 +248,9 @@ class PropertyCarePlanLine(models.Model):
             WITH occ AS (
                 SELECT p.id AS partner_id, %(trigger)s AS trigger_date,
                        %(index)s AS repeat_index, %(occurrence)s AS occurrence_date,
+                       %(key)s AS occurrence_key,
                        COALESCE(pr.company_id, p.company_id, %(company)s) AS company_id,
-                       COALESCE(%(role)s, p.butler_id, pr.service_head_id,
-                                pr.manager_id) AS user_id,
+                       COALESCE(%(role)s, %(responsible)s) AS user_id,
                        p.property_project_id AS project_id,
                        p.building_id AS building_id
                   FROM res_partner p
@@ -258,15 +264,21 @@ class PropertyCarePlanLine(models.Model):
             INSERT INTO property_care_touchpoint
                 (name, kind, partner_id, unit_id, building_id, project_id,
                  company_id, plan_id, line_id, action, role, trigger_date,
-                 repeat_index, occurrence_date, due_date, deadline, user_id,
+                 repeat_index, occurrence_date, occurrence_key, due_date, deadline,
+                 user_id,
                  state, create_uid, create_date, write_uid, write_date)
-            SELECT %(name)s, 'plan', occ.partner_id, unit.unit_id,
+            SELECT COALESCE(line.name ->> responsible.lang, line.name ->> 'en_US'),
+                   'plan', occ.partner_id, unit.unit_id,
                    occ.building_id, occ.project_id, occ.company_id, %(plan)s,
                    %(line)s, %(action)s, %(role_code)s, occ.trigger_date,
-                   occ.repeat_index, occ.occurrence_date, occ.occurrence_date,
+                   occ.repeat_index, occ.occurrence_date, occ.occurrence_key,
+                   occ.occurrence_date,
                    occ.occurrence_date + %(allowed)s, occ.user_id, 'planned',
                    %(uid)s, %(now)s, %(uid)s, %(now)s
               FROM occ
+              JOIN property_care_plan_line line ON line.id = %(line)s
+         LEFT JOIN res_users u ON u.id = occ.user_id
+         LEFT JOIN res_partner responsible ON responsible.id = u.partner_id
          LEFT JOIN LATERAL (
                     SELECT r.unit_id FROM property_residency r
                      WHERE r.partner_id = occ.partner_id
@@ -277,19 +289,22 @@ class PropertyCarePlanLine(models.Model):
                    ) unit ON TRUE
              WHERE occ.company_id = %(company)s
                AND occ.occurrence_date BETWEEN %(ws)s AND %(we)s
-            ON CONFLICT (partner_id, line_id, occurrence_date) DO NOTHING
+            ON CONFLICT (partner_id, line_id, occurrence_key) DO NOTHING
             RETURNING id
             """,
             trigger=trigger_sql,
             index=index_sql,
+            key=key_sql,
             occurrence=occurrence_sql,
             company=plan.company_id.id,
             role=role_sql,
+            responsible=self.env["property.care.touchpoint"]._care_responsible_sql(
+                "p", "pr"
+            ),
             joins=SQL(" ").join(joins),
             id_from=id_from,
             id_to=id_to,
             filters=SQL(" AND ").join(filters),
-            name=self.name,
             plan=plan.id,
             line=self.id,
             action=self.action,

@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 
@@ -11,6 +11,12 @@ class PropertyCareQuotaReport(models.Model):
     _description = "Visit Quota Achievement"
     _auto = False
     _order = "month desc, user_id"
+    _depends = {
+        "res.users": ["active", "company_id", "care_visit_quota"],
+        "property.project": ["active", "manager_id", "service_head_id"],
+        "property.building": ["active", "butler_id"],
+        "property.care.visit": ["visitor_id", "date"],
+    }
 
     user_id = fields.Many2one("res.users", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -29,17 +35,17 @@ class PropertyCareQuotaReport(models.Model):
         string="Achievement (%)", readonly=True, aggregator="avg"
     )
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE VIEW %(table)s AS (
-                WITH param AS (
-                    SELECT key, value::int AS value FROM ir_config_parameter
-                     WHERE key IN ('property_care.quota_butler',
-                                   'property_care.quota_service_head',
-                                   'property_care.quota_project_manager')
+    @property
+    def _table_query(self):
+        # the role quotas are settings: passed as parameters at each read, so
+        # the report follows the Settings page without recreating a view
+        setting = self.env["res.config.settings"]._property_int_param
+        return SQL(
+            """
+                WITH param(role, value) AS (
+                    VALUES ('butler', %(butler)s),
+                           ('service_head', %(service_head)s),
+                           ('project_manager', %(project_manager)s)
                 ), roles AS (
                     SELECT u.id AS user_id, u.company_id, u.care_visit_quota,
                            CASE WHEN EXISTS (
@@ -69,7 +75,7 @@ class PropertyCareQuotaReport(models.Model):
                     SELECT r.user_id, r.company_id, r.role,
                            COALESCE(NULLIF(r.care_visit_quota, 0),
                                     (SELECT value FROM param
-                                      WHERE key = 'property_care.quota_' || r.role),
+                                      WHERE param.role = r.role),
                                     0) AS quota
                       FROM roles r
                      WHERE r.role IS NOT NULL OR r.care_visit_quota > 0
@@ -85,8 +91,8 @@ class PropertyCareQuotaReport(models.Model):
                   FROM quota q
             CROSS JOIN months m
              LEFT JOIN visits v ON v.visitor_id = q.user_id AND v.month = m.month
-                )
-                """,
-                table=SQL.identifier(self._table),
-            )
+            """,
+            butler=setting("property_care.quota_butler"),
+            service_head=setting("property_care.quota_service_head"),
+            project_manager=setting("property_care.quota_project_manager"),
         )

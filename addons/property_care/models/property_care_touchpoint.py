@@ -1,10 +1,11 @@
 import itertools
+import json
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from .property_care_plan_line import ACTIONS, ROLES, TRIGGER_FIELDS
 
@@ -57,7 +58,14 @@ class PropertyCareTouchpoint(models.Model):
     trigger_date = fields.Date(readonly=True)
     repeat_index = fields.Integer(readonly=True, default=0)
     occurrence_date = fields.Date(
-        readonly=True, help="Due date the plan gave this touchpoint (unique key)."
+        readonly=True, help="Due date the plan gave this touchpoint."
+    )
+    occurrence_key = fields.Integer(
+        readonly=True,
+        help="Which occurrence of its plan line this is (unique key): the repeat "
+        "number for a customer date, the year for a fixed date, the milestone for "
+        "a project milestone. A corrected date moves the occurrence, it never "
+        "plans it again.",
     )
     due_date = fields.Date(required=True, default=fields.Date.context_today)
     deadline = fields.Date(required=True, default=fields.Date.context_today)
@@ -106,8 +114,8 @@ class PropertyCareTouchpoint(models.Model):
     visit_ids = fields.One2many("property.care.visit", "touchpoint_id")
 
     _plan_occurrence_uniq = models.Constraint(
-        "UNIQUE(partner_id, line_id, occurrence_date)",
-        "A plan line gives a customer one touchpoint per occurrence date.",
+        "UNIQUE(partner_id, line_id, occurrence_key)",
+        "A plan line gives a customer one touchpoint per occurrence.",
     )
     _proactive_open_uniq = models.UniqueIndex(
         PROACTIVE_OPEN_INDEX,
@@ -164,7 +172,7 @@ class PropertyCareTouchpoint(models.Model):
             self.building_id = partner.building_id
             self.project_id = partner.property_project_id
             self.unit_id = partner.unit_ids[:1]
-            self.user_id = self.user_id or partner.butler_id
+            self.user_id = self.user_id or self._care_responsible(partner, self.unit_id)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -244,65 +252,107 @@ class PropertyCareTouchpoint(models.Model):
 
     # ---- activities ----------------------------------------------------------
 
+    # ---- responsible ---------------------------------------------------------
+
+    @api.model
+    def _care_responsible(self, partner, unit=None):
+        """The user who follows ``partner`` up (about ``unit``): the butler
+        of the unit's grid, else the customer's butler, else the project's
+        department head, else its manager. ``_care_responsible_sql`` is the
+        same rule for the set-based generation (no unit there)."""
+        unit = unit or self.env["property.unit"]
+        project = unit.project_id or partner.property_project_id
+        return (
+            unit.building_id.butler_id
+            or partner.butler_id
+            or project.service_head_id
+            or project.manager_id
+        )
+
+    @api.model
+    def _care_responsible_sql(self, partner_alias, project_alias):
+        """``_care_responsible`` of the customer row ``partner_alias`` joined
+        to its project row ``project_alias``."""
+        return SQL(
+            "COALESCE(%s, %s, %s)",
+            SQL.identifier(partner_alias, "butler_id"),
+            SQL.identifier(project_alias, "service_head_id"),
+            SQL.identifier(project_alias, "manager_id"),
+        )
+
+    # ---- activities ----------------------------------------------------------
+
     @api.model
     def _care_activity_type(self):
         return self.env.ref("property_care.mail_activity_type_care")
 
     def _schedule_activities(self):
-        """One activity per touchpoint for its responsible user, in one INSERT."""
-        if not self:
-            return
-        self.flush_recordset()
-        self._insert_activities(self.ids)
+        """One care activity per planned touchpoint for its responsible user,
+        created in one batch through ``mail.activity`` (followers, systray
+        counter, assignment notice). Its summary is the touchpoint name,
+        already in the responsible user's language."""
+        todo = self.filtered("user_id")
+        if not todo:
+            return self.env["mail.activity"]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        activity_type = self._care_activity_type()
+        return self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": touchpoint.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": touchpoint.name,
+                    "date_deadline": touchpoint.deadline,
+                    "user_id": touchpoint.user_id.id,
+                    "automated": True,
+                }
+                for touchpoint in todo
+            ]
+        )
 
-    @api.model
-    def _insert_activities(self, touchpoint_ids):
-        if not touchpoint_ids:
-            return
-        self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO mail_activity
-                    (res_model_id, res_model, res_id, res_name, activity_type_id,
-                     summary, date_deadline, user_id, user_tz, automated, active,
-                     create_uid, create_date, write_uid, write_date)
-                SELECT %(model)s, %(model_name)s, t.id,
-                       rp.name || ': ' || t.name, %(type)s, t.name, t.deadline,
-                       t.user_id, urp.tz, TRUE, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM property_care_touchpoint t
-                  JOIN res_partner rp ON rp.id = t.partner_id
-                  JOIN res_users u ON u.id = t.user_id
-                  JOIN res_partner urp ON urp.id = u.partner_id
-                 WHERE t.id = ANY(%(ids)s)
-                """,
-                model=self.env["ir.model"]._get_id(self._name),
-                model_name=self._name,
-                type=self._care_activity_type().id,
-                uid=self.env.uid,
-                now=fields.Datetime.now(),
-                ids=list(touchpoint_ids),
+    def _schedule_activities_notify_once(self):
+        """The crons' way: the same activities, but each responsible user
+        gets one notice for all the touchpoints of the run instead of one per
+        activity (thousands a day), in their own language."""
+        activities = self.with_context(
+            mail_activity_quick_update=True
+        )._schedule_activities()
+        for user, user_activities in activities.grouped("user_id").items():
+            user_env = self.with_context(lang=user.lang).env
+            self.env["mail.thread"].message_notify(
+                partner_ids=user.partner_id.ids,
+                subject=user_env._(
+                    "%s new care touchpoints assigned to you", len(user_activities)
+                ),
+                body=user_env._(
+                    "%(count)s new care touchpoints are assigned to you, the first "
+                    "due on %(date)s: see your activities.",
+                    count=len(user_activities),
+                    date=format_date(
+                        user_env, min(user_activities.mapped("date_deadline"))
+                    ),
+                ),
             )
-        )
-        self.env["mail.activity"].invalidate_model()
-        self.invalidate_model(["activity_ids"])
-
-    # ---- settings ------------------------------------------------------------
-
-    @api.model
-    def _care_param(self, key, default):
-        return int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(f"property_care.{key}", default)
-        )
+        return activities
 
     # ---- generation ----------------------------------------------------------
 
     @api.model
     def _care_window(self, today):
         return (
-            today - timedelta(days=self._care_param("catch_up_days", 7)),
-            today + timedelta(days=self._care_param("lookahead_days", 30)),
+            today
+            - timedelta(
+                days=self.env["res.config.settings"]._property_param(
+                    "property_care.catch_up_days"
+                )
+            ),
+            today
+            + timedelta(
+                days=self.env["res.config.settings"]._property_param(
+                    "property_care.lookahead_days"
+                )
+            ),
         )
 
     @api.model
@@ -310,14 +360,15 @@ class PropertyCareTouchpoint(models.Model):
         """Create the touchpoints (and their activities) of ``lines`` for the
         customers with ``id_from <= id < id_to``. Returns the new ids."""
         window_start, window_end = self._care_window(today)
+        lines.flush_recordset(["name"])
         new_ids = []
         for line in lines:
             self.env.cr.execute(
                 line._generate_sql(id_from, id_to, window_start, window_end, today)
             )
             new_ids += [row[0] for row in self.env.cr.fetchall()]
-        self._insert_activities(new_ids)
         self.invalidate_model()
+        self.browse(new_ids)._schedule_activities_notify_once()
         return new_ids
 
     @api.model
@@ -335,7 +386,11 @@ class PropertyCareTouchpoint(models.Model):
         by default)."""
         today = fields.Date.context_today(self)
         batch_size = max(
-            1, batch_size or self._care_param("generate_batch_size", 20000)
+            1,
+            batch_size
+            or self.env["res.config.settings"]._property_param(
+                "property_care.generate_batch_size"
+            ),
         )
         self.env["res.partner"]._refresh_care_stages(batch_size=batch_size)
         lines = self.env["property.care.plan.line"].search(
@@ -386,16 +441,27 @@ class PropertyCareTouchpoint(models.Model):
         """At-risk customers get one care touchpoint with their health reasons,
         high-value customers one club upgrade / referral invitation: one open
         at a time (partial unique index), and not again within the interval."""
-        interval = self._care_param("proactive_interval_days", 30)
-        days_allowed = self._care_param("proactive_days_allowed", 7)
+        interval = self.env["res.config.settings"]._property_param(
+            "property_care.proactive_interval_days"
+        )
+        days_allowed = self.env["res.config.settings"]._property_param(
+            "property_care.proactive_days_allowed"
+        )
         new_ids = []
-        at_risk_name = self.env._("At-risk care visit")
-        upgrade_name = self.env._("Club upgrade / referral invitation")
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
         proactive = [
-            ("at_risk", "visit", at_risk_name),
-            ("high_value", "upgrade", upgrade_name),
+            ("at_risk", "visit", lambda env: env._("At-risk care visit")),
+            (
+                "high_value",
+                "upgrade",
+                lambda env: env._("Club upgrade / referral invitation"),
+            ),
         ]
-        for level, action, name in proactive:
+        for level, action, translate in proactive:
+            # named in the language of the responsible user
+            names = {
+                code: translate(self.with_context(lang=code).env) for code in langs
+            }
             kind = level
             self.env.cr.execute(
                 SQL(
@@ -404,15 +470,19 @@ class PropertyCareTouchpoint(models.Model):
                         (name, kind, partner_id, building_id, project_id, company_id,
                          action, role, due_date, deadline, user_id, state,
                          description, create_uid, create_date, write_uid, write_date)
-                    SELECT %(name)s, %(kind)s, p.id, p.building_id,
+                    SELECT COALESCE(%(names)s::jsonb ->> responsible.lang,
+                                    %(name)s),
+                           %(kind)s, p.id, p.building_id,
                            p.property_project_id,
                            COALESCE(pr.company_id, p.company_id, %(company)s),
                            %(action)s, 'butler', %(today)s, %(deadline)s,
-                           COALESCE(p.butler_id, pr.service_head_id, pr.manager_id),
-                           'planned', p.health_reasons,
+                           %(responsible)s, 'planned', p.health_reasons,
                            %(uid)s, %(now)s, %(uid)s, %(now)s
                       FROM res_partner p
                  LEFT JOIN property_project pr ON pr.id = p.property_project_id
+                 LEFT JOIN res_users u
+                        ON u.id = %(responsible)s
+                 LEFT JOIN res_partner responsible ON responsible.id = u.partner_id
                      WHERE p.health_level = %(level)s AND p.active
                        AND p.customer_stage IS NOT NULL
                        AND NOT EXISTS (
@@ -422,7 +492,9 @@ class PropertyCareTouchpoint(models.Model):
                     ON CONFLICT DO NOTHING
                     RETURNING id
                     """,
-                    name=name,
+                    names=json.dumps(names),
+                    responsible=self._care_responsible_sql("p", "pr"),
+                    name=translate(self.with_context(lang="en_US").env),
                     kind=kind,
                     company=self.env.company.id,
                     action=action,
@@ -435,8 +507,8 @@ class PropertyCareTouchpoint(models.Model):
                 )
             )
             new_ids += [row[0] for row in self.env.cr.fetchall()]
-        self._insert_activities(new_ids)
         self.invalidate_model()
+        self.browse(new_ids)._schedule_activities_notify_once()
         return new_ids
 
     # ---- trigger dates moved -------------------------------------------------
@@ -519,7 +591,9 @@ class PropertyCareTouchpoint(models.Model):
         cron = self.env["ir.cron"]
         overdue = Domain("state", "=", "planned") & Domain("deadline", "<", today)
         to_escalate = overdue & Domain("escalated_date", "=", False)
-        grace = self._care_param("grace_days", 14)
+        grace = self.env["res.config.settings"]._property_param(
+            "property_care.grace_days"
+        )
         to_miss = Domain("state", "=", "planned") & Domain(
             "deadline", "<", today - timedelta(days=grace)
         )
@@ -540,15 +614,19 @@ class PropertyCareTouchpoint(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for touchpoint in self:
             user = touchpoint._escalation_user()
-            message = self.env._(
+            # written for the person it is escalated to: in their language
+            env = self.with_context(
+                lang=user.lang or touchpoint.company_id.partner_id.lang
+            ).env
+            message = env._(
                 "Overdue since %(deadline)s (responsible: %(user)s): escalated.",
                 deadline=touchpoint.deadline,
-                user=touchpoint.user_id.name or self.env._("nobody"),
+                user=touchpoint.user_id.name or env._("nobody"),
             )
             if user:
                 touchpoint.activity_schedule(
                     activity_type_id=activity_type.id,
-                    summary=self.env._("Overdue care touchpoint"),
+                    summary=env._("Overdue care touchpoint"),
                     note=message,
                     user_id=user.id,
                     date_deadline=today,

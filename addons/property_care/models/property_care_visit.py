@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
+from odoo.tools import date_utils
 
 # fields that move a visit to another (household, quarter)
 QUARTER_KEY_FIELDS = ("partner_id", "unit_id", "date")
@@ -80,11 +80,8 @@ class PropertyCareVisit(models.Model):
     @api.depends("date")
     def _compute_quarter_start(self):
         for visit in self:
-            date = visit.date
-            visit.quarter_start = (
-                date.replace(month=3 * ((date.month - 1) // 3) + 1, day=1)
-                if date
-                else False
+            visit.quarter_start = visit.date and date_utils.start_of(
+                visit.date, "quarter"
             )
 
     @api.depends("partner_id", "date")
@@ -144,17 +141,11 @@ class PropertyCareVisit(models.Model):
 
     def _care_quarter_keys(self):
         """The (unit id, quarter) pairs of these visits, as stored."""
-        if not self:
-            return set()
-        self.flush_recordset(["unit_id", "quarter_start"])
-        self.env.cr.execute(
-            SQL(
-                "SELECT unit_id, quarter_start FROM property_care_visit "
-                "WHERE id = ANY(%s) AND unit_id IS NOT NULL",
-                self.ids,
-            )
-        )
-        return set(self.env.cr.fetchall())
+        return {
+            (visit.unit_id.id, visit.quarter_start)
+            for visit in self
+            if visit.unit_id and visit.quarter_start
+        }
 
     def _fulfil_touchpoints(self):
         """A visit linked to a planned touchpoint completes it."""

@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import fields, models
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, date_utils
 
 
 class PropertyKpi(models.Model):
@@ -35,7 +35,7 @@ class PropertyKpi(models.Model):
 
     def _measure_care_visit_coverage(self, projects, date_from, date_to):
         """Share of occupied households visited in the quarter of the period."""
-        quarter = date_from.replace(month=3 * ((date_from.month - 1) // 3) + 1, day=1)
+        quarter = date_utils.start_of(date_from, "quarter")
         self.env["property.care.visit"].flush_model()
         self.env.cr.execute(
             SQL(

@@ -114,7 +114,10 @@ class PropertyProjectMilestone(models.Model):
         if not partner.email:
             return {
                 "state": "failed",
-                "reason": self.env._("No e-mail address"),
+                # read by the company's staff, in its language
+                "reason": self.with_context(lang=self.company_id.partner_id.lang).env._(
+                    "No e-mail address"
+                ),
                 "date": fields.Datetime.now(),
             }
         body = plaintext2html(self._render(partner))

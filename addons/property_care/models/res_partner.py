@@ -69,11 +69,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _care_stage_periods(self):
-        get = self.env["ir.config_parameter"].sudo().get_param
+        setting = self.env["res.config.settings"]._property_param
         return {
-            "settling": int(get("property_care.settling_months", 3)),
-            "warranty": int(get("property_care.warranty_months", 24)),
-            "four_year": int(get("property_care.four_year_months", 36)),
+            "settling": setting("property_care.settling_months"),
+            "warranty": setting("property_care.warranty_months"),
+            "four_year": setting("property_care.four_year_months"),
         }
 
     def _care_stage_code(self, today, periods):
@@ -213,11 +213,11 @@ class ResPartner(models.Model):
         """Overdue touchpoints and low visit scores lower the score, recent
         good visits raise it."""
         signals = super()._property_health_signals()
-        get = self.env["ir.config_parameter"].sudo().get_param
-        overdue_points = int(get("property_care.health_points_overdue", -5))
-        low_points = int(get("property_care.health_points_low_visit", -10))
-        good_points = int(get("property_care.health_points_good_visit", 5))
-        days = int(get("property_care.health_window_days", 90))
+        setting = self.env["res.config.settings"]._property_param
+        overdue_points = setting("property_care.health_points_overdue")
+        low_points = setting("property_care.health_points_low_visit")
+        good_points = setting("property_care.health_points_good_visit")
+        days = setting("property_care.health_window_days")
         today = fields.Date.context_today(self)
         overdue = dict(
             self.env["property.care.touchpoint"]

@@ -1,3 +1,4 @@
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -58,3 +59,19 @@ class TestBroadcast(CareCommon):
         with self.assertRaises(UserError):
             milestone.action_send()
         self.assertFalse(milestone.log_ids)
+
+    def test_failure_reason_in_company_language(self):
+        load_zh_cn(self.env, ["property_care"])
+        self.project.company_id.partner_id.lang = "zh_CN"
+        milestone = self.env["property.project.milestone"].create(
+            {
+                "name": "Open day",
+                "project_id": self.project.id,
+                "kind": "topping_out",
+                "subject": "Open day",
+                "message": "Dear {name}",
+            }
+        )
+        milestone.with_context(lang="en_US").action_send()
+        log = milestone.log_ids.filtered(lambda line: line.partner_id == self.owner_b)
+        self.assertEqual(log.reason, "无电子邮箱")

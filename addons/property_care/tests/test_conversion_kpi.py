@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
 from odoo.tests import tagged
 
 from .common import CareCommon
@@ -107,3 +108,24 @@ class TestConversionKpi(CareCommon):
         )
         with freeze_time("2030-01-20"):
             self.assertEqual(self._signal_points(self.owner_b, "care_good_visit"), 12)
+
+    def test_letter_in_customer_language_and_named_action(self):
+        """The notice is written to the customer in their language, whoever
+        logs it; the action is named by its type, customer and date."""
+        env_zh = load_zh_cn(self.env, ["property_care"])
+        partner = self._black("杨子涵")
+        partner.lang = "zh_CN"
+        with freeze_time("2030-01-05"):
+            notice = (
+                self.env["property.care.conversion"]
+                .with_context(lang="en_US")
+                .create({"partner_id": partner.id, "action_type": "notice"})
+            )
+        self.assertEqual(
+            notice.message,
+            f"尊敬的{self.unit_a1.display_name}业主杨子涵：感谢您的耐心与包容，"
+            "我们希望听听如何能更好地为您服务。",
+        )
+        self.assertEqual(
+            notice.with_env(env_zh).display_name, "个人致函 · 杨子涵 · 2030-01-05"
+        )

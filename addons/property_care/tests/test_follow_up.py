@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
 from odoo.tests import tagged
 
 from .common import CareCommon
@@ -55,6 +56,15 @@ class TestFollowUp(CareCommon):
         self._follow_up("2030-01-23")
         self.assertEqual(touchpoint.state, "missed")
         self.assertFalse(touchpoint.activity_ids)
+
+    def test_escalation_written_in_the_escalated_to_language(self):
+        load_zh_cn(self.env, ["property_care"])
+        self.head.partner_id.lang = "zh_CN"
+        touchpoint = self._planned()
+        self._follow_up("2030-01-09")
+        activity = touchpoint.activity_ids.filtered(lambda a: a.user_id == self.head)
+        self.assertEqual(activity.summary, "逾期关怀触点")
+        self.assertIn("自 2030-01-08 起逾期（负责人：", str(activity.note))
 
     def test_at_risk_customer_gets_one_open_touchpoint(self):
         self.owner_a.write(

@@ -37,6 +37,43 @@ class TestGeneration(CareCommon):
         # the butler sees it in their activities
         self.assertIn(first, self.Touchpoint.with_user(self.butler_a).search([]))
 
+    def test_chinese_butler_reads_touchpoints_activities_and_notice_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["property_care"], ["zh_CN"])
+        self.butler_a.lang = "zh_CN"
+        with freeze_time("2030-03-10"):
+            chinese = self._customer(
+                "Zhao Lei",
+                unit=self.unit_a2,
+                customer_stage="subscriber",
+                subscription_date=date(2030, 3, 10),
+            )
+            english = self._customer(
+                "Qian Yu",
+                unit=self.unit_b1,
+                customer_stage="subscriber",
+                subscription_date=date(2030, 3, 10),
+            )
+        self._generate("2030-03-10")
+        line = self._line("first_contact")
+        touchpoint = self._touchpoints(chinese, line)
+        self.assertEqual(touchpoint.user_id, self.butler_a)
+        self.assertEqual(touchpoint.name, "首问管家首次联系")
+        self.assertEqual(
+            self._touchpoints(english, line).name,
+            "First contact by the first-responsible butler",
+        )
+        activity = self._care_activities(touchpoint)
+        self.assertEqual(activity.summary, "首问管家首次联系")
+        self.assertEqual(activity.user_id, self.butler_a)
+        self.assertIn(self.butler_a.partner_id, touchpoint.message_partner_ids)
+        notice = self.env["mail.message"].search(
+            [("partner_ids", "in", self.butler_a.partner_id.ids)]
+        )
+        self.assertEqual(len(notice), 1, "one notice for the run, not one per activity")
+        self.assertEqual(notice.subject, "您有 1 个新的关怀触点")
+        self.assertIn("2030/03/17", str(notice.body))
+
     def test_month_end_handover_lands_on_month_ends_including_leap_february(self):
         owner = self._customer(
             "Sun Li",
@@ -110,15 +147,15 @@ class TestGeneration(CareCommon):
                 subscription_date=date(2030, 3, 1),
             )
         line = self._line("first_contact")
-        original = PropertyCareTouchpoint._insert_activities
+        original = PropertyCareTouchpoint._schedule_activities_notify_once
         calls = []
 
-        def crash_on_second_batch(model, ids):
-            calls.append(ids)
+        def crash_on_second_batch(touchpoints):
+            calls.append(touchpoints.ids)
             if len(calls) == 2:
                 # the touchpoints of the batch are inserted, their activities not
                 raise RuntimeError("killed half-way through a batch")
-            return original(model, ids)
+            return original(touchpoints)
 
         def full_set():
             touchpoints = self.Touchpoint.search(
@@ -130,7 +167,9 @@ class TestGeneration(CareCommon):
         cron.code = "model._cron_generate(batch_size=2)"
         with (
             patch.object(
-                PropertyCareTouchpoint, "_insert_activities", crash_on_second_batch
+                PropertyCareTouchpoint,
+                "_schedule_activities_notify_once",
+                crash_on_second_batch,
             ),
             mute_logger("odoo.addons.base.models.ir_cron"),
         ):
@@ -183,6 +222,26 @@ class TestGeneration(CareCommon):
         self._generate("2030-04-22")
         self.assertEqual(
             self._touchpoints(owner, self._line("inspection_3")), inspection
+        )
+
+    def test_done_once_only_inspection_not_planned_again_after_date_correction(self):
+        owner = self._customer(
+            "Feng Yu",
+            unit=self.unit_a1,
+            customer_stage="owner",
+            handover_date=date(2030, 1, 31),
+        )
+        self._generate("2030-04-20")
+        inspection = self._touchpoints(owner, self._line("inspection_3"))
+        self.assertEqual(inspection.due_date, date(2030, 4, 30))
+        with freeze_time("2030-04-25"):
+            inspection.action_done()
+            owner.handover_date = date(2030, 2, 10)
+        self._generate("2030-05-05")
+        self.assertEqual(
+            self._touchpoints(owner, self._line("inspection_3")),
+            inspection,
+            "the inspection is done once, whatever the handover date says now",
         )
 
     def test_plan_limited_to_projects_and_stages(self):

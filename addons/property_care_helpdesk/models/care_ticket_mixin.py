@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.addons.property_helpdesk.models.property_sla_policy import TICKET_KINDS
 
 
@@ -19,6 +19,18 @@ class PropertyCareTicketMixin(models.AbstractModel):
         copy=False,
         index="btree_not_null",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._open_tickets()
+        return records
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("needs_action"):
+            self._open_tickets()
+        return result
 
     def _ticket_text(self):
         """Return ``(title, description)`` of the ticket this record opens."""

@@ -66,10 +66,8 @@ class HelpdeskTicket(models.Model):
                 ]
             ).recovery_ticket_id.ids
         )
-        days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_care_helpdesk.recovery_days", 2)
+        days = self.env["res.config.settings"]._property_param(
+            "property_care_helpdesk.recovery_days"
         )
         today = fields.Date.context_today(self)
         Touchpoint.create(
@@ -83,8 +81,8 @@ class HelpdeskTicket(models.Model):
                     "building_id": ticket.building_id.id,
                     "project_id": ticket.project_id.id,
                     "company_id": ticket.company_id.id,
-                    "user_id": (
-                        ticket.building_id.butler_id or ticket.partner_id.butler_id
+                    "user_id": Touchpoint._care_responsible(
+                        ticket.partner_id, ticket.unit_id
                     ).id,
                     "due_date": today,
                     "deadline": today + timedelta(days=days),

@@ -51,18 +51,6 @@ class PropertyCareTouchpoint(models.Model):
                 else False
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        touchpoints = super().create(vals_list)
-        touchpoints._open_tickets()
-        return touchpoints
-
-    def write(self, vals):
-        result = super().write(vals)
-        if vals.get("needs_action"):
-            self._open_tickets()
-        return result
-
     def _ticket_text(self):
         self.ensure_one()
         return (

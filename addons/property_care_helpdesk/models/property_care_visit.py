@@ -1,22 +1,10 @@
-from odoo import api, models
+from odoo import models
 
 
 class PropertyCareVisit(models.Model):
     _name = "property.care.visit"
     _inherit = ["property.care.visit", "property.care.ticket.mixin"]
     _ticket_link_field = "care_visit_id"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        visits = super().create(vals_list)
-        visits._open_tickets()
-        return visits
-
-    def write(self, vals):
-        result = super().write(vals)
-        if vals.get("needs_action"):
-            self._open_tickets()
-        return result
 
     def _ticket_text(self):
         self.ensure_one()

@@ -20,6 +20,6 @@ class PropertyCareTouchpoint(models.Model):
     )
 
     _winback_uniq = models.UniqueIndex(
-        "(survey_campaign_id, partner_id) WHERE survey_campaign_id IS NOT NULL",
+        "(survey_campaign_id, survey_answer_id) WHERE survey_campaign_id IS NOT NULL",
         "A household gets one win-back visit per campaign.",
     )

@@ -34,11 +34,11 @@ class PropertySurveyCampaign(models.Model):
                 ("property_project_id", "in", self.project_id.ids),
                 ("property_month", "in", list(set(next_months.values()))),
                 ("state", "=", "done"),
-                ("partner_id", "in", self.winback_touchpoint_ids.partner_id.ids),
+                ("property_unit_id", "in", self.winback_touchpoint_ids.unit_id.ids),
             ]
         )
         by_key = {
-            (a.property_project_id.id, a.property_month, a.partner_id.id): a
+            (a.property_project_id.id, a.property_month, a.property_unit_id.id): a
             for a in answers
         }
         for campaign in self:
@@ -49,9 +49,9 @@ class PropertySurveyCampaign(models.Model):
             )
             followed = [
                 by_key.get(
-                    (campaign.project_id.id, next_months.get(campaign.id), partner.id)
+                    (campaign.project_id.id, next_months.get(campaign.id), unit.id)
                 )
-                for partner in touchpoints.partner_id
+                for unit in touchpoints.unit_id
             ]
             followed = [a for a in followed if a]
             campaign.winback_next_answered_count = len(followed)
@@ -85,22 +85,19 @@ class PropertySurveyCampaign(models.Model):
         if not self:
             return
         Touchpoint = self.env["property.care.touchpoint"].sudo()
-        existing = {
-            (t.survey_campaign_id.id, t.partner_id.id)
-            for t in Touchpoint.search([("survey_campaign_id", "in", self.ids)])
-        }
-        days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_care_survey.winback_days", 14)
+        existing = set(
+            Touchpoint.search(
+                [("survey_campaign_id", "in", self.ids)]
+            ).survey_answer_id.ids
+        )
+        days = self.env["res.config.settings"]._property_param(
+            "property_care_survey.winback_days"
         )
         today = fields.Date.context_today(self)
         vals_list = []
         for answer in self._neutral_answers():
-            key = (answer.property_campaign_id.id, answer.partner_id.id)
-            if key in existing:
+            if answer.id in existing:
                 continue
-            existing.add(key)
             unit = answer.property_unit_id
             vals_list.append(
                 {
@@ -114,9 +111,7 @@ class PropertySurveyCampaign(models.Model):
                     "building_id": unit.building_id.id,
                     "project_id": unit.project_id.id,
                     "company_id": answer.property_campaign_id.company_id.id,
-                    "user_id": (
-                        unit.building_id.butler_id or answer.partner_id.butler_id
-                    ).id,
+                    "user_id": Touchpoint._care_responsible(answer.partner_id, unit).id,
                     "due_date": today,
                     "deadline": today + timedelta(days=days),
                     "description": self.env._(

@@ -46,6 +46,25 @@ class TestCareSurvey(SurveyCommon):
         self.campaign.action_close()
         self.assertEqual(self._winback(), visits)
 
+    def test_owner_of_two_neutral_homes_gets_a_visit_in_each_grid(self):
+        owner = self.a_units[0].owner_ids
+        second_home = self.campaign.household_ids.filtered(
+            lambda h: h.unit_id == self.b_units[0]
+        )
+        second_home.partner_id = owner
+        self._answer_unit(self.campaign, self.a_units[0], 3)
+        self._answer_unit(self.campaign, self.b_units[0], 3)
+        with freeze_time("2024-08-02"):
+            self.campaign.action_close()
+        visits = self._winback()
+        self.assertEqual(len(visits), 2, "one visit per household, not per owner")
+        self.assertEqual(visits.partner_id, owner)
+        by_unit = {v.unit_id: v.user_id for v in visits}
+        self.assertEqual(
+            by_unit, {self.a_units[0]: self.butler_a, self.b_units[0]: self.butler_b}
+        )
+        self.assertEqual(self.campaign.winback_count, 2)
+
     def test_visited_and_next_month_answers_on_the_campaign(self):
         neutral = self._answer_unit(self.campaign, self.a_units[0], 3)
         self.campaign.action_close()

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -36,13 +36,3 @@ class ResConfigSettings(models.TransientModel):
         default=500,
         help="Cards created per batch when issuing cards in bulk.",
     )
-
-    @api.model
-    def _club_setting(self, field_name):
-        """The value of the Settings field ``field_name`` (its config
-        parameter, else the field's default): the one place numbers live."""
-        field = self._fields[field_name]
-        value = self.env["ir.config_parameter"].sudo().get_param(field.config_parameter)
-        if value in (None, False, ""):
-            return field.default(self)
-        return field.convert_to_cache(value, self)

@@ -140,8 +140,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _club_event_window(self):
-        months = self.env["res.config.settings"]._club_setting(
-            "property_club_event_window_months"
+        months = self.env["res.config.settings"]._property_param(
+            "property_club.event_window_months"
         )
         return fields.Date.context_today(self) - relativedelta(months=months)
 
@@ -212,10 +212,10 @@ class ResPartner(models.Model):
         members = self.filtered(lambda p: p.club_state == "member")
         if not members:
             return signals
-        setting = self.env["res.config.settings"]._club_setting
-        per_event = setting("property_club_health_points_event")
-        max_events = setting("property_club_health_points_event_max")
-        inactive = setting("property_club_health_points_inactive")
+        setting = self.env["res.config.settings"]._property_param
+        per_event = setting("property_club.health_points_event")
+        max_events = setting("property_club.health_points_event_max")
+        inactive = setting("property_club.health_points_inactive")
         metrics = members._club_metrics()
         for partner in members:
             events = metrics[partner.id]["events"]

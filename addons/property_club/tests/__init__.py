@@ -8,3 +8,4 @@ from . import test_settings
 from . import test_membership
 from . import test_issue_wizard
 from . import test_card_print
+from . import test_zh_cn_screens

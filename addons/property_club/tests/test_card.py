@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.addons.property_club.models import card_number
+from odoo.addons.property_club.tools import card_number
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger

@@ -1,4 +1,4 @@
-from odoo.addons.property_club.models import card_number
+from odoo.addons.property_club.tools import card_number
 from odoo.tests import TransactionCase, tagged
 
 

@@ -46,8 +46,8 @@ class PropertyClubCardIssueWizard(models.TransientModel):
         Card = self.env["property.club.card"]
         partners = self.partner_ids.filtered(lambda p: p.club_state != "left")
         tiers = self.env["property.club.tier"].search([])
-        batch_size = self.env["res.config.settings"]._club_setting(
-            "property_club_issue_batch_size"
+        batch_size = self.env["res.config.settings"]._property_param(
+            "property_club.issue_batch_size"
         )
         issued = Card
         for batch in split_every(

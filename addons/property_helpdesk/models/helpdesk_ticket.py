@@ -259,8 +259,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _escalation_levels(self):
-        return self.env["res.config.settings"]._property_helpdesk_get(
-            "property_escalation_levels"
+        return self.env["res.config.settings"]._property_param(
+            "property_helpdesk.escalation_levels"
         )
 
     def _next_check(self, levels):
@@ -500,12 +500,12 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _property_portal_limits(self):
-        setting = self.env["res.config.settings"]._property_helpdesk_get
+        setting = self.env["res.config.settings"]._property_param
         return {
-            "photos": setting("property_portal_max_photos"),
-            "photo_mb": setting("property_portal_max_photo_mb"),
-            "rate_count": setting("property_portal_rate_count"),
-            "rate_hours": setting("property_portal_rate_hours"),
+            "photos": setting("property_helpdesk.portal_max_photos"),
+            "photo_mb": setting("property_helpdesk.portal_max_photo_mb"),
+            "rate_count": setting("property_helpdesk.portal_rate_count"),
+            "rate_hours": setting("property_helpdesk.portal_rate_hours"),
         }
 
     @api.model

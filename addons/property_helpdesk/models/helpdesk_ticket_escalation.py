@@ -6,8 +6,6 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .property_sla_policy import MILESTONES
-
 CRON_XMLID = "property_helpdesk.ir_cron_ticket_escalation"
 
 
@@ -92,7 +90,7 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _escalation_text(self, event):
         """One line of chatter or digest for ``event``, in the context's language."""
-        labels = dict(MILESTONES)
+        labels = self._milestone_labels()
         kind, code = event[0], event[1]
         if kind == "breach":
             return self.env._(
@@ -113,6 +111,15 @@ class HelpdeskTicket(models.Model):
             milestone=labels[code],
         )
 
+    def _milestone_labels(self):
+        """The milestones as a sentence names them, in the context's language."""
+        return {
+            "ack": self.env._("acknowledgement"),
+            "dispatch": self.env._("dispatch"),
+            "onsite": self.env._("arrival on site"),
+            "resolve": self.env._("resolution"),
+        }
+
     def _process_sla(self, now):
         """Flag breaches, warn and escalate what is due for ``self`` at ``now``.
 
@@ -124,7 +131,7 @@ class HelpdeskTicket(models.Model):
             return
         levels = self._escalation_levels()
         writes = defaultdict(list)
-        notes = defaultdict(dict)  # recipients -> {ticket id: events}
+        notes = defaultdict(dict)  # (recipients, company) -> {ticket id: events}
         digests = defaultdict(list)  # user -> [(ticket, events)]
         apologise = self.browse()
         for ticket in self:
@@ -132,20 +139,20 @@ class HelpdeskTicket(models.Model):
             if vals.get("resolve_breached") and not ticket.goodwill_done:
                 apologise |= ticket
             if events:
-                notes[recipients][ticket.id] = events
+                notes[recipients, ticket.company_id][ticket.id] = events
                 for user in recipients:
                     digests[user].append((ticket, events))
             writes[tuple(sorted(vals.items()))].append(ticket.id)
         if apologise and (
-            apology := self.env["res.config.settings"]._property_helpdesk_get(
-                "property_goodwill_template_id"
-            )
+            apology_sudo := self.env["res.config.settings"]
+            ._property_param("property_helpdesk.goodwill_template_id")
+            .sudo()
         ):
-            apologise._goodwill_gestures(apology)
+            apologise._goodwill_gestures(apology_sudo)
             writes = self._property_mark_goodwill(writes, apologise)
-        for recipients, events_by_ticket in notes.items():
-            lang = recipients[:1].lang or self.env.lang
-            self_lang = self.with_context(lang=lang)
+        for (recipients, company), events_by_ticket in notes.items():
+            # the note is read by the company's staff: in its language
+            self_lang = self.with_context(lang=company.partner_id.lang)
             self.browse(list(events_by_ticket))._message_log_batch(
                 bodies={
                     ticket_id: Markup("<br/>").join(

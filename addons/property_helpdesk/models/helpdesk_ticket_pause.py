@@ -106,8 +106,8 @@ class HelpdeskTicket(models.Model):
 
     def _property_check_pausable(self):
         self.check_access("write")
-        allow_major = self.env["res.config.settings"]._property_helpdesk_get(
-            "property_pause_major_complaints"
+        allow_major = self.env["res.config.settings"]._property_param(
+            "property_helpdesk.pause_major_complaints"
         )
         for ticket in self:
             if ticket.closed:

@@ -1,6 +1,9 @@
 from datetime import timedelta
 
+from psycopg2.errors import UniqueViolation
+
 from odoo import api, fields, models
+from odoo.exceptions import ConcurrencyError
 
 
 class PropertyComplaintWarning(models.Model):
@@ -32,6 +35,12 @@ class PropertyComplaintWarning(models.Model):
         index=True,
     )
 
+    _open_place_uniq = models.UniqueIndex(
+        "(project_id, COALESCE(building_id, 0), COALESCE(category_id, 0))"
+        " WHERE state = 'open'",
+        "A place has one open warning per complaint category.",
+    )
+
     @api.depends("category_id", "building_id", "project_id")
     def _compute_name(self):
         for warning in self:
@@ -55,11 +64,11 @@ class PropertyComplaintWarning(models.Model):
 
     @api.model
     def _settings(self):
-        setting = self.env["res.config.settings"]._property_helpdesk_get
+        setting = self.env["res.config.settings"]._property_param
         return {
-            "count": setting("property_group_warning_count"),
-            "hours": setting("property_group_warning_hours"),
-            "scope": setting("property_group_warning_scope"),
+            "count": setting("property_helpdesk.group_warning_count"),
+            "hours": setting("property_helpdesk.group_warning_hours"),
+            "scope": setting("property_helpdesk.group_warning_scope"),
         }
 
     @api.model
@@ -132,7 +141,7 @@ class PropertyComplaintWarning(models.Model):
                 )
             )
             if len(self._households(same)) >= settings["count"]:
-                warning = self.create(
+                warning = self._raise_warning(
                     {
                         "category_id": ticket.category_id.id,
                         "building_id": ticket.building_id.id
@@ -147,6 +156,20 @@ class PropertyComplaintWarning(models.Model):
                 created |= warning
         return created
 
+    @api.model
+    def _raise_warning(self, vals):
+        """Create the open warning of a place. Two complaints filed at the
+        same moment may both reach the threshold: the database keeps one open
+        warning per place (unique index); the other transaction is retried
+        and then joins the warning already there."""
+        try:
+            with self.env.cr.savepoint():
+                return self.create(vals)
+        except UniqueViolation as error:
+            raise ConcurrencyError(
+                "an open warning for this place was raised concurrently"
+            ) from error
+
     def _notify_managers(self):
         for warning in self:
             project = warning.project_id
@@ -156,10 +179,14 @@ class PropertyComplaintWarning(models.Model):
                 warning.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=self.env._("Group complaint warning: %s", warning.name),
+                    summary=self.with_context(lang=manager.lang).env._(
+                        "Group complaint warning: %s", warning.name
+                    ),
                 )
+            # the note is read by the company's staff: in its language
+            company_env = self.with_context(lang=warning.company_id.partner_id.lang).env
             warning.message_post(
-                body=self.env._(
+                body=company_env._(
                     "%(count)s households complain of the same kind in one place: "
                     "%(name)s.",
                     count=warning.household_count,

@@ -48,8 +48,8 @@ class PropertyPatrolFinding(models.Model):
 
     @api.depends("patrol_id.date")
     def _compute_recheck_due(self):
-        days = self.env["res.config.settings"]._property_helpdesk_get(
-            "property_patrol_recheck_days"
+        days = self.env["res.config.settings"]._property_param(
+            "property_helpdesk.patrol_recheck_days"
         )
         for finding in self:
             finding.recheck_due = finding.patrol_id.date + timedelta(days=days)
@@ -128,10 +128,15 @@ class PropertyPatrolFinding(models.Model):
             limit=limit,
         )
         for finding in findings:
+            user = finding.patrol_id.user_id
+            # the patroller's to-do: in the patroller's language
+            env = self.with_context(lang=user.lang).env
             finding.activity_schedule(
                 "mail.mail_activity_data_todo",
-                user_id=finding.patrol_id.user_id.id,
-                summary=self.env._("Recheck overdue: %s", finding.display_name),
+                user_id=user.id,
+                summary=env._(
+                    "Recheck overdue: %s", finding.with_env(env).display_name
+                ),
             )
         findings.overdue_notified = True
         return findings

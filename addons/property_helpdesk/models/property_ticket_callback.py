@@ -109,11 +109,11 @@ class PropertyTicketCallback(models.Model):
 
     @api.model
     def _delays(self):
-        setting = self.env["res.config.settings"]._property_helpdesk_get
+        setting = self.env["res.config.settings"]._property_param
         return {
-            "phone": setting("property_callback_phone_hours"),
-            "visit": setting("property_callback_visit_hours"),
-            "questionnaire": setting("property_callback_questionnaire_hours"),
+            "phone": setting("property_helpdesk.callback_phone_hours"),
+            "visit": setting("property_helpdesk.callback_visit_hours"),
+            "questionnaire": setting("property_helpdesk.callback_questionnaire_hours"),
         }
 
     @api.model
@@ -190,8 +190,8 @@ class PropertyTicketCallback(models.Model):
             raise UserError(self.env._("Give a score from 1 to 5."))
         self.write({**vals, "state": "done", "score": score})
         self.activity_ids.action_feedback(feedback=self.env._("Score %s", score))
-        threshold = self.env["res.config.settings"]._property_helpdesk_get(
-            "property_callback_reopen_max_score"
+        threshold = self.env["res.config.settings"]._property_param(
+            "property_helpdesk.callback_reopen_max_score"
         )
         if score <= threshold:
             siblings_sudo = self.ticket_id.sudo().callback_ids.filtered(

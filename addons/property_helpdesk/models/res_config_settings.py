@@ -172,17 +172,3 @@ class ResConfigSettings(models.TransientModel):
                 raise ValidationError(
                     self.env._("The request limit cannot be negative.")
                 )
-
-    @api.model
-    def _property_helpdesk_get(self, field_name):
-        """The stored value of setting ``field_name``, or the field's default:
-        the settings fields are the one place where these numbers live."""
-        field = self._fields[field_name]
-        value = self.env["ir.config_parameter"].sudo().get_param(field.config_parameter)
-        if value in (None, False, ""):
-            value = field.default(self) if field.default else False
-        if field.type == "integer":
-            return int(value or 0)
-        if field.type == "many2one":
-            return self.env[field.comodel_name].sudo().browse(int(value or 0)).exists()
-        return value

@@ -49,13 +49,13 @@ class ResPartner(models.Model):
     def _property_health_signals(self):
         """Complaints, missed deadlines and repeated repairs lower the score."""
         signals = super()._property_health_signals()
-        setting = self.env["res.config.settings"]._property_helpdesk_get
-        days = setting("property_helpdesk_health_window_days")
+        setting = self.env["res.config.settings"]._property_param
+        days = setting("property_helpdesk.health_window_days")
         since = fields.Datetime.now() - timedelta(days=days)
-        per_complaint = setting("property_helpdesk_health_points_complaint")
-        per_breach = setting("property_helpdesk_health_points_breach")
-        repeat_from = setting("property_helpdesk_health_repeat_repairs")
-        repeat_points = setting("property_helpdesk_health_points_repeat")
+        per_complaint = setting("property_helpdesk.health_points_complaint")
+        per_breach = setting("property_helpdesk.health_points_breach")
+        repeat_from = setting("property_helpdesk.health_repeat_repairs")
+        repeat_points = setting("property_helpdesk.health_points_repeat")
         groups = (
             self.env["helpdesk.ticket"]
             .sudo()

@@ -1,4 +1,7 @@
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
+from odoo.exceptions import ConcurrencyError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common import HelpdeskCommon
 
@@ -49,6 +52,37 @@ class TestGroupWarning(HelpdeskCommon):
         self.assertEqual(len(self._warnings()), 1)
         self.assertEqual(fourth.warning_id, warning)
         self.assertEqual(warning.ticket_count, 4)
+
+    def test_one_open_warning_per_place_when_two_are_raised_at_once(self):
+        vals = {
+            "category_id": self.cat_parking.id,
+            "building_id": self.building_a.id,
+            "project_id": self.project.id,
+        }
+        Warning = self.env["property.complaint.warning"]
+        first = Warning._raise_warning(vals)
+        # the second of two complaints filed at the same moment: the database
+        # refuses a second open warning, the request is retried and joins it
+        with mute_logger("odoo.sql_db"), self.assertRaises(ConcurrencyError):
+            Warning._raise_warning(vals)
+        self.assertEqual(self._warnings(), first)
+        first.action_close()
+        second = Warning._raise_warning(vals)
+        self.assertEqual(self._warnings(), first | second, "closed: a new one opens")
+
+    def test_warning_texts_in_their_readers_language(self):
+        """The service head's to-do in the head's language, the chatter note
+        in the company's, whoever filed the third complaint."""
+        load_zh_cn(self.env, ["property_helpdesk"])
+        (self.service_head.partner_id | self.env.company.partner_id).lang = "zh_CN"
+        for hour in (8, 9, 10):
+            self._complaint(hour)
+        warning = self._warnings()
+        todo = warning.activity_ids.filtered(lambda a: a.user_id == self.service_head)
+        self.assertEqual(todo.summary, f"群诉预警：{warning.name}")
+        self.assertTrue(
+            any("户业主投诉同类问题" in (m.body or "") for m in warning.message_ids)
+        )
 
     def test_one_household_three_times_is_not_a_group(self):
         for hour in (8, 9, 10):

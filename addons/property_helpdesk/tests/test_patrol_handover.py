@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -36,6 +37,28 @@ class TestPatrolHandover(HelpdeskCommon):
             self.assertFalse(finding.recheck_overdue)
         with self.assertRaises(UserError):
             finding.action_recheck()
+
+    def test_overdue_recheck_todo_in_the_patrollers_language(self):
+        load_zh_cn(self.env, ["property_helpdesk"])
+        self.butler_a.partner_id.lang = "zh_CN"
+        patrol = self.env["property.patrol"].create(
+            {
+                "patrol_type": "butler_daily",
+                "user_id": self.butler_a.id,
+                "project_id": self.project.id,
+                "building_id": self.building_a.id,
+                "date": "2030-03-01",
+                "finding_ids": [(0, 0, {"description": "车库灯坏了"})],
+            }
+        )
+        finding = patrol.finding_ids
+        finding.action_create_ticket()
+        with freeze_time("2030-03-04"):
+            self.env["property.patrol.finding"].with_context(
+                lang="en_US"
+            )._notify_overdue_rechecks(500)
+        todo = finding.activity_ids.filtered(lambda a: a.user_id == self.butler_a)
+        self.assertTrue(todo.summary.startswith("复查逾期："), todo.summary)
 
     def test_defect_rectification_and_reinspection(self):
         contractor = self.env["res.partner"].create({"name": "Hengu Waterproofing"})

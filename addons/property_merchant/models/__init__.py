@@ -1,4 +1,3 @@
-from . import amount_words
 from . import property_merchant_category
 from . import property_merchant_agreement
 from . import property_merchant_agreement_line

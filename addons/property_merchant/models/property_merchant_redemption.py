@@ -3,7 +3,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
-from odoo.addons.property_club.models import card_number
+from odoo.addons.property_club.tools import card_number
 from odoo.exceptions import UserError
 from odoo.tools import mute_logger
 
@@ -92,8 +92,8 @@ class PropertyMerchantRedemption(models.Model):
     @api.model
     def _amount_cap(self):
         return Decimal(
-            self.env["res.config.settings"]._club_setting(
-                "property_merchant_amount_cap"
+            self.env["res.config.settings"]._property_param(
+                "property_merchant.amount_cap"
             )
         )
 

@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .amount_words import amount_to_chinese
+from ..tools.amount_words import amount_to_chinese
 
 
 class PropertyMerchantStatement(models.Model):

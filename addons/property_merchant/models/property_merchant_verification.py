@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.addons.property_club.models import card_number
+from odoo.addons.property_club.tools import card_number
 from odoo.tools import SQL
 
 STATUSES = [
@@ -58,13 +58,13 @@ class PropertyMerchantVerification(models.Model):
 
     @api.model
     def _setting(self, name):
-        return self.env["res.config.settings"]._club_setting(
-            f"property_merchant_{name}"
+        return self.env["res.config.settings"]._property_param(
+            f"property_merchant.{name}"
         )
 
     @api.model
     def _failed_limit(self):
-        return self._setting("verify_failed_limit")
+        return self._setting("verify_failed_limit_per_hour")
 
     @api.model
     def _failed_limit_merchant(self):

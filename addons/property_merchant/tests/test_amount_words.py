@@ -1,8 +1,8 @@
 import random
 from decimal import Decimal
 
-from odoo.addons.property_merchant.models.amount_words import DIGITS, amount_to_chinese
 from odoo.addons.property_merchant.models.res_config_settings import MAX_AMOUNT_CAP
+from odoo.addons.property_merchant.tools.amount_words import DIGITS, amount_to_chinese
 from odoo.tests import TransactionCase, tagged
 
 BIG = {"万亿亿": 10**20, "亿亿": 10**16, "万亿": 10**12, "亿": 10**8, "万": 10**4}

@@ -1,5 +1,5 @@
 from odoo import http
-from odoo.addons.property_club.models import card_number
+from odoo.addons.property_club.tools import card_number
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import MerchantCommon

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 
@@ -44,19 +42,3 @@ class TestMerchantSettings(TransactionCase):
         ):
             with self.subTest(name=name), self.assertRaises(ValidationError):
                 self.env["res.config.settings"].create({name: value})
-
-    def test_no_parameter_read_without_a_settings_field(self):
-        """The code reads its numbers only through Settings fields."""
-        root = Path(__file__).parents[1]
-        for path in (root / "models").glob("*.py"):
-            self.assertNotIn("get_param(", path.read_text(), path.name)
-        keys = {
-            field.config_parameter
-            for field in self.env["res.config.settings"]._fields.values()
-            if getattr(field, "config_parameter", None)
-        }
-        shipped = self.env["ir.config_parameter"].search(
-            [("key", "=like", "property_merchant.%")]
-        )
-        for key in shipped.mapped("key"):
-            self.assertIn(key, keys)

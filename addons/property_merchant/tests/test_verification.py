@@ -3,7 +3,7 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.addons.property_club.models import card_number
+from odoo.addons.property_club.tools import card_number
 from odoo.tests import tagged
 
 from .common import MerchantCommon

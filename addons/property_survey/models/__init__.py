@@ -1,6 +1,7 @@
 from . import (
     property_kpi,
     property_survey_campaign,
+    property_survey_campaign_demo,
     property_survey_dimension,
     property_survey_excluded_household,
     property_survey_exclusion,

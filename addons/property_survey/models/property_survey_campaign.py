@@ -1,9 +1,7 @@
-import math
 import random
 import secrets
 from calendar import monthrange
 from collections import defaultdict
-from statistics import NormalDist
 
 from dateutil.relativedelta import relativedelta
 
@@ -11,45 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools.sampling import largest_remainder, sample_size
 from .property_survey_exclusion_rule import EXCLUSION_RULES
-
-
-def largest_remainder(total, weights):
-    """Split ``total`` in proportion to ``weights`` ({key: weight}).
-
-    Every share is the floor of its exact quota; the units left over go to
-    the keys with the largest remainders (ties broken by key), so each share
-    is within 1 of its exact proportional value and the shares sum to
-    ``total``.
-    """
-    population = sum(weights.values())
-    if not population or not total:
-        return dict.fromkeys(weights, 0)
-    quotas = {key: total * weight / population for key, weight in weights.items()}
-    shares = {key: math.floor(quota) for key, quota in quotas.items()}
-    left = total - sum(shares.values())
-    for key in sorted(quotas, key=lambda k: (-(quotas[k] - shares[k]), k))[:left]:
-        shares[key] += 1
-    return shares
-
-
-def sample_size(population, mode, fixed, confidence, margin):
-    """Sample size for ``population`` households.
-
-    ``fixed`` mode takes ``fixed`` households; ``statistical`` mode uses
-    Cochran's formula for a proportion (p = 0.5, the most cautious) at the
-    given confidence level and margin of error (percent), with the
-    finite-population correction n = n0 / (1 + (n0 - 1) / N), rounded up.
-    Never more than the population.
-    """
-    if population <= 0:
-        return 0
-    if mode == "fixed":
-        return min(max(fixed, 0), population)
-    z = NormalDist().inv_cdf(1 - (1 - confidence / 100.0) / 2)
-    e = margin / 100.0
-    n0 = z * z * 0.25 / (e * e)
-    return min(math.ceil(n0 / (1 + (n0 - 1) / population)), population)
 
 
 class PropertySurveyCampaign(models.Model):
@@ -61,17 +22,11 @@ class PropertySurveyCampaign(models.Model):
     _order = "month desc, project_id"
     _check_company_auto = True
 
-    def _default_param(self, key, default):
-        return (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(f"property_survey.{key}", default)
-        )
+    def _default_param(self, key):
+        return self.env["res.config.settings"]._property_param(f"property_survey.{key}")
 
     def _default_survey(self):
-        survey_id = int(self._default_param("default_survey_id", 0) or 0)
-        survey = self.env["survey.survey"].browse(survey_id).exists()
-        return survey or self.env.ref(
+        return self.env.ref(
             "property_survey.survey_owner_satisfaction", raise_if_not_found=False
         )
 
@@ -114,22 +69,22 @@ class PropertySurveyCampaign(models.Model):
     sample_mode = fields.Selection(
         [("fixed", "Fixed size"), ("statistical", "Confidence and margin")],
         required=True,
-        default=lambda self: self._default_param("sample_mode", "statistical"),
+        default=lambda self: self._default_param("sample_mode"),
         tracking=True,
     )
     sample_size_fixed = fields.Integer(
         string="Fixed Sample Size",
-        default=lambda self: int(self._default_param("sample_size_fixed", 50)),
+        default=lambda self: self._default_param("sample_size_fixed"),
         tracking=True,
     )
     confidence_level = fields.Float(
         string="Confidence Level (%)",
-        default=lambda self: float(self._default_param("confidence_level", 95)),
+        default=lambda self: self._default_param("confidence_level"),
         tracking=True,
     )
     margin_error = fields.Float(
         string="Margin of Error (%)",
-        default=lambda self: float(self._default_param("margin_error", 5)),
+        default=lambda self: self._default_param("margin_error"),
         tracking=True,
     )
     seed = fields.Char(
@@ -472,11 +427,18 @@ class PropertySurveyCampaign(models.Model):
             ["exclusion_ids", "excluded_household_ids", "household_ids", "stratum_ids"]
         )
         excluded = sum(self.sudo().exclusion_ids.mapped("household_count"))
+        # the audit trail is read by the company's staff: in its language
+        env = self.with_context(lang=self.company_id.partner_id.lang).env
+        rule_labels = dict(
+            env["property.survey.exclusion"]
+            ._fields["exclusion_rule"]
+            ._description_selection(env)
+        )
         self.write(
             {
                 "seed": seed,
                 "draw_date": now,
-                "draw_rules": ", ".join(sorted(rules)),
+                "draw_rules": ", ".join(sorted(rule_labels[code] for code in rules)),
                 "state": "drawn",
                 "eligible_count": len(eligible),
                 "excluded_count": excluded,
@@ -485,14 +447,14 @@ class PropertySurveyCampaign(models.Model):
             }
         )
         self.message_post(
-            body=self.env._(
+            body=env._(
                 "Sample drawn with seed %(seed)s: %(sample)s of %(eligible)s eligible "
                 "households, %(excluded)s excluded (%(summary)s).",
                 seed=seed,
                 sample=len(sampled),
                 eligible=len(eligible),
                 excluded=excluded,
-                summary=self.exclusion_summary.replace("\n", ", ") or "-",
+                summary=self.with_env(env).exclusion_summary.replace("\n", ", ") or "-",
             )
         )
         return sampled
@@ -511,8 +473,11 @@ class PropertySurveyCampaign(models.Model):
         since = self.month - relativedelta(months=recent.months if recent else 0)
         now = fields.Datetime.now()
         # a one-pass statement over every unit: compiling it (JIT) costs more
-        # than it saves
-        self.env.cr.execute(SQL("SET LOCAL jit = off"))
+        # than it saves; off for this statement only, not the transaction
+        self.env.cr.execute(
+            SQL("SELECT current_setting('jit'), set_config('jit', 'off', true)")
+        )
+        jit = self.env.cr.fetchone()[0]
         self.env.cr.execute(
             SQL(
                 """
@@ -590,7 +555,9 @@ class PropertySurveyCampaign(models.Model):
                 **{code: code in rules for code, _label in EXCLUSION_RULES},
             )
         )
-        return self.env.cr.fetchall()
+        eligible = self.env.cr.fetchall()
+        self.env.cr.execute(SQL("SELECT set_config('jit', %s, true)", jit))
+        return eligible
 
     # ---- invitations -----------------------------------------------------------
 
@@ -654,7 +621,7 @@ class PropertySurveyCampaign(models.Model):
         drawn campaign is never drawn again by the cron.
         """
         today = fields.Date.context_today(self)
-        draw_day = int(self._default_param("draw_day", 28))
+        draw_day = self._default_param("draw_day")
         if today.day < min(draw_day, monthrange(today.year, today.month)[1]):
             return
         month = (today + relativedelta(months=1)).replace(day=1)
@@ -677,89 +644,3 @@ class PropertySurveyCampaign(models.Model):
             campaign._draw()
             if not self.env["ir.cron"]._commit_progress(1):
                 break
-
-    # ---- demo ------------------------------------------------------------------
-
-    @api.model
-    def _demo_create_campaigns(self, project_id, interviewer_id, months=6):
-        """Demo: ``months`` past campaigns of ``project`` with answers.
-
-        Scores improve over the months, with parking and cleaning as the main
-        complaints, so the trend, the Pareto and the calculator show
-        something real. Called from the demo data only.
-        """
-        project = self.env["property.project"].browse(project_id)
-        interviewer = self.env["res.users"].browse(interviewer_id)
-        today = fields.Date.context_today(self)
-        overall_by_month = [
-            [5, 4, 4, 3, 3, 2, 4],
-            [5, 4, 4, 4, 3, 3, 5],
-            [5, 5, 4, 3, 2, 4, 4],
-            [5, 4, 4, 4, 4, 3, 5],
-            [5, 5, 4, 4, 4, 3, 4],
-            [5, 4, 4, 3, 5, 4],
-        ][-months:]
-        reasons_by_score = {
-            2: ["parking", "cleaning", "repairs"],
-            3: ["parking", "cleaning"],
-        }
-        survey = self._default_survey()
-        questions = {
-            (q.property_role, q.property_dimension_id.code): q
-            for q in survey.question_ids
-        }
-        reason_question = questions[("reasons", False)]
-        campaigns = self.browse()
-        for offset, overall_scores in zip(
-            range(len(overall_by_month), 0, -1), overall_by_month, strict=True
-        ):
-            month = (today - relativedelta(months=offset)).replace(day=1)
-            campaign = self.create(
-                {
-                    "project_id": project.id,
-                    "month": month,
-                    "survey_id": survey.id,
-                    "sample_mode": "fixed",
-                    "sample_size_fixed": 7,
-                    "seed": f"demo-{month:%Y%m}",
-                }
-            )
-            campaign._draw()
-            households = campaign.household_ids.sorted("unit_id")
-            for index, (household, overall) in enumerate(
-                zip(households, overall_scores, strict=False)
-            ):
-                if index % 3 == 0:
-                    answer = campaign._invite(
-                        household, "phone", interviewer=interviewer
-                    )
-                else:
-                    answer = campaign._invite(household, "portal")
-                answer._save_lines(questions[("overall", False)], overall)
-                answer._save_lines(
-                    questions[("loyalty", False)], min(5, overall + index % 2)
-                )
-                for (role, code), question in questions.items():
-                    if role == "dimension":
-                        score = (
-                            overall - 1 if code in ("parking", "cleaning") else overall
-                        )
-                        answer._save_lines(
-                            question, max(1, min(5, score + (index + offset) % 2))
-                        )
-                if overall <= 3:
-                    codes = reasons_by_score[overall][: 1 + (index + offset) % 2]
-                    answer._save_lines(
-                        reason_question,
-                        reason_question.suggested_answer_ids.filtered(
-                            lambda a, codes=codes: a.property_dimension_id.code in codes
-                        ).ids,
-                        comment=self.env._("Renovation noise at weekends")
-                        if (index + offset) % 4 == 0
-                        else None,
-                    )
-                answer._mark_done()
-            if offset > 1:
-                campaign.state = "closed"
-            campaigns |= campaign
-        return campaigns

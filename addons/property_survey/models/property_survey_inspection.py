@@ -69,10 +69,8 @@ class PropertySurveyInspection(models.Model):
 
     def _compute_weak_items(self):
         """The checklist items scored furthest below their weight, worst first."""
-        limit = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_survey.weak_items_count", 5)
+        limit = self.env["res.config.settings"]._property_param(
+            "property_survey.weak_items_count"
         )
         lines = (
             self.env["survey.user_input.line"]

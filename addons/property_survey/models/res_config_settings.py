@@ -56,3 +56,11 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="property_survey.pareto_vital_share",
         default=80,
     )
+
+    def set_values(self):
+        key = "property_survey.satisfied_min_score"
+        before = self._property_int_param(key)
+        res = super().set_values()
+        if self._property_int_param(key) != before:
+            self.env["survey.user_input"]._property_apply_satisfied_threshold()
+        return res

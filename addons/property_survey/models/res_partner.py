@@ -50,9 +50,9 @@ class ResPartner(models.Model):
     @api.model
     def _property_health_points(self):
         points = super()._property_health_points()
-        get = self.env["ir.config_parameter"].sudo().get_param
-        points["survey_low"] = int(get("property_survey.health_points_low", -15))
-        points["survey_high"] = int(get("property_survey.health_points_high", 5))
+        setting = self.env["res.config.settings"]._property_param
+        points["survey_low"] = setting("property_survey.health_points_low")
+        points["survey_high"] = setting("property_survey.health_points_high")
         return points
 
     def _property_health_signals(self):

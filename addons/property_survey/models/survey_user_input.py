@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from .property_survey_household import CHANNELS
 
@@ -74,14 +75,54 @@ class SurveyUserInput(models.Model):
         self.filtered("property_campaign_id")._property_store_scores()
         return res
 
+    @api.model
+    def _property_apply_satisfied_threshold(self):
+        """Flag again every scored answer and line against the current
+        "Satisfied From Score" setting: the flags are stored (reports group
+        on them), so changing the setting must change the answers already
+        given. One statement each, touching only the rows whose flag changes
+        (millions of answers)."""
+        threshold = self.env["res.config.settings"]._property_int_param(
+            "property_survey.satisfied_min_score"
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE survey_user_input
+                   SET property_satisfied = property_overall_score >= %(min)s,
+                       property_loyal = property_loyalty_score >= %(min)s
+                 WHERE property_campaign_id IS NOT NULL AND state = 'done'
+                   AND (property_satisfied IS DISTINCT FROM
+                            (property_overall_score >= %(min)s)
+                        OR property_loyal IS DISTINCT FROM
+                            (property_loyalty_score >= %(min)s))
+                """,
+                min=threshold,
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE survey_user_input_line
+                   SET property_satisfied_pct =
+                           CASE WHEN value_scale >= %(min)s THEN 100.0 ELSE 0.0 END
+                 WHERE property_role IS NOT NULL AND answer_type = 'scale'
+                   AND property_satisfied_pct IS DISTINCT FROM
+                           CASE WHEN value_scale >= %(min)s THEN 100.0 ELSE 0.0 END
+                """,
+                min=threshold,
+            )
+        )
+        self.invalidate_model(["property_satisfied", "property_loyal"])
+        self.env["survey.user_input.line"].invalidate_model(["property_satisfied_pct"])
+
     def _property_store_scores(self):
         """Store the overall and loyalty scores and their flags (batched)."""
         if not self:
             return
-        threshold = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_survey.satisfied_min_score", 4)
+        threshold = self.env["res.config.settings"]._property_param(
+            "property_survey.satisfied_min_score"
         )
         scores = defaultdict(dict)
         lines = (

@@ -28,10 +28,8 @@ class SurveyUserInputLine(models.Model):
 
     @api.depends("value_scale", "answer_type", "question_id.property_role")
     def _compute_property_satisfied_pct(self):
-        threshold = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_survey.satisfied_min_score", 4)
+        threshold = self.env["res.config.settings"]._property_param(
+            "property_survey.satisfied_min_score"
         )
         for line in self:
             line.property_satisfied_pct = (

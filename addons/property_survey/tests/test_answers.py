@@ -73,6 +73,27 @@ class TestAnswers(SurveyCommon):
         self.assertTrue(answer.property_satisfied)
         self.assertFalse(answer.property_loyal)
 
+    def test_changing_the_threshold_reflags_answers_already_given(self):
+        household = self._household(self.a_units[1])
+        household.action_invite_portal()
+        answer = self._answer(household.user_input_id, 3, 3)
+        overall = answer.user_input_line_ids.filtered(
+            lambda line: line.property_role == "overall"
+        )
+        self.assertFalse(answer.property_satisfied)
+        self.assertEqual(overall.property_satisfied_pct, 0.0)
+        self.env["res.config.settings"].create(
+            {"property_survey_satisfied_min_score": 3}
+        ).execute()
+        self.assertTrue(answer.property_satisfied)
+        self.assertTrue(answer.property_loyal)
+        self.assertEqual(overall.property_satisfied_pct, 100.0)
+        self.env["res.config.settings"].create(
+            {"property_survey_satisfied_min_score": 4}
+        ).execute()
+        self.assertFalse(answer.property_satisfied)
+        self.assertEqual(overall.property_satisfied_pct, 0.0)
+
     def test_out_of_range_answer_refused_nothing_written(self):
         household = self._household(self.a_units[2])
         household.action_invite_portal()

@@ -1,9 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.addons.property_survey.models.property_survey_campaign import (
-    largest_remainder,
-    sample_size,
-)
+from odoo.addons.property_base.tests.zh_cn import load_zh_cn
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -38,6 +35,23 @@ class TestSampling(SurveyCommon):
         self.assertIn("Not handed over: 1", self.campaign.exclusion_summary)
         self.assertEqual(self.campaign.state, "drawn")
         self.assertEqual(self.campaign.sample_size, 6)
+
+    def test_draw_audit_in_company_language(self):
+        """The draw, in English for the user who clicks, writes its rules and
+        its chatter note in the language of the company's staff: labels, not
+        codes."""
+        load_zh_cn(self.env, ["property_survey"])
+        self.campaign.company_id.partner_id.lang = "zh_CN"
+        self.campaign.with_context(lang="en_US").action_draw()
+        self.assertNotIn("not_handed_over", self.campaign.draw_rules)
+        self.assertIn("未交付", self.campaign.draw_rules)
+        note = self.campaign.message_ids[:1]
+        self.assertIn(
+            f"已用种子 {self.campaign.seed} 抽样："
+            "从 13 户符合条件住户中抽取 6 户，排除 2 户",
+            note.body,
+        )
+        self.assertIn("未交付: 1", note.body)
 
     def test_excluded_households_listed_searched_and_counted_by_rule(self):
         self.a_units[0].owner_ids.write({"phone": False, "email": False})
@@ -93,7 +107,7 @@ class TestSampling(SurveyCommon):
             h.unit_id: h.exclusion_rule for h in self.campaign.excluded_household_ids
         }
         self.assertEqual(rules[self.a_units[2]], "black_customer")
-        self.assertIn("black_customer", self.campaign.draw_rules)
+        self.assertIn("Black customer", self.campaign.draw_rules)
 
     def test_recently_surveyed_rule(self):
         previous = self.env["property.survey.campaign"].create(
@@ -136,22 +150,6 @@ class TestSampling(SurveyCommon):
         self.assertEqual(strata.building_id, self.building_a | self.building_b)
         self.assertEqual(sum(strata.mapped("sample_size")), 4)
         self.assertAlmostEqual(sum(strata.mapped("proportional_size")), 4.0)
-
-    def test_largest_remainder(self):
-        shares = largest_remainder(10, {1: 5, 2: 3, 3: 3})
-        self.assertEqual(sum(shares.values()), 10)
-        self.assertEqual(shares, {1: 4, 2: 3, 3: 3})
-        for key, weight in {1: 5, 2: 3, 3: 3}.items():
-            self.assertLessEqual(abs(shares[key] - 10 * weight / 11), 1)
-        self.assertEqual(largest_remainder(0, {1: 4}), {1: 0})
-
-    def test_sample_size_with_finite_population_correction(self):
-        # 95 % / 5 %: n0 = 384.15; N = 1000 -> 384.15 / 1.38315 = 277.7 -> 278
-        self.assertEqual(sample_size(1000, "statistical", 0, 95, 5), 278)
-        self.assertEqual(sample_size(100000, "statistical", 0, 95, 5), 383)
-        self.assertEqual(sample_size(20, "statistical", 0, 95, 5), 20)
-        self.assertEqual(sample_size(20, "fixed", 50, 95, 5), 20)
-        self.assertEqual(sample_size(0, "fixed", 50, 95, 5), 0)
 
     def test_same_seed_same_sample(self):
         self.campaign.action_draw()

@@ -2,7 +2,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 
 class PropertySurveyPareto(models.TransientModel):
@@ -10,13 +9,17 @@ class PropertySurveyPareto(models.TransientModel):
 
     _name = "property.survey.pareto"
     _description = "Dissatisfaction Pareto"
+    _check_company_auto = True
 
     def _default_date_from(self):
         return (fields.Date.context_today(self) - relativedelta(months=5)).replace(
             day=1
         )
 
-    project_id = fields.Many2one("property.project", required=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    project_id = fields.Many2one("property.project", required=True, check_company=True)
     date_from = fields.Date(
         string="From Month",
         required=True,
@@ -29,10 +32,8 @@ class PropertySurveyPareto(models.TransientModel):
     )
     vital_share = fields.Float(
         string="Vital Few Up To (%)",
-        default=lambda self: float(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_survey.pareto_vital_share", 80)
+        default=lambda self: self.env["res.config.settings"]._property_param(
+            "property_survey.pareto_vital_share"
         ),
     )
     line_ids = fields.One2many("property.survey.pareto.line", "pareto_id")
@@ -47,45 +48,31 @@ class PropertySurveyPareto(models.TransientModel):
     def _pareto_rows(self, project, date_from, date_to, vital_share=80.0):
         """Rows ``{reason, dimension_id, count, share, cumulative_share, vital}``.
 
-        One grouped query over the stored reason lines of the completed
-        answers; sorted by count, the reasons whose preceding cumulative
-        share is below ``vital_share`` are the vital few.
+        One grouped read (record rules apply) over the stored reason lines of
+        the completed answers; sorted by count, the reasons whose preceding
+        cumulative share is below ``vital_share`` are the vital few.
         """
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT l.suggested_answer_id, COUNT(*)
-                  FROM survey_user_input_line l
-                  JOIN survey_user_input ui ON ui.id = l.user_input_id
-                 WHERE l.property_project_id = %(project)s
-                   AND l.property_month >= %(date_from)s
-                   AND l.property_month <= %(date_to)s
-                   AND l.property_role = 'reasons'
-                   AND NOT COALESCE(l.skipped, FALSE)
-                   AND ui.state = 'done'
-              GROUP BY l.suggested_answer_id
-                """,
-                project=project.id,
-                date_from=date_from.replace(day=1),
-                date_to=date_to.replace(day=1),
-            )
+        counts = self.env["survey.user_input.line"]._read_group(
+            [
+                ("property_project_id", "=", project.id),
+                ("property_month", ">=", date_from.replace(day=1)),
+                ("property_month", "<=", date_to.replace(day=1)),
+                ("property_role", "=", "reasons"),
+                ("skipped", "=", False),
+                ("user_input_id.state", "=", "done"),
+            ],
+            ["suggested_answer_id"],
+            ["__count"],
         )
-        counts = self.env.cr.fetchall()
         total = sum(count for _answer, count in counts)
-        answers = self.env["survey.question.answer"].browse(
-            [answer_id for answer_id, _count in counts if answer_id]
-        )
-        labels = {answer.id: answer for answer in answers}
         rows = sorted(
             counts,
-            key=lambda row: (-row[1], labels[row[0]].sequence if row[0] else 9999),
+            key=lambda row: (-row[1], row[0].sequence if row[0] else 9999),
         )
         result, cumulative = [], 0
-        for answer_id, count in rows:
+        for answer, count in rows:
             before = 100.0 * cumulative / total
             cumulative += count
-            answer = labels.get(answer_id)
             result.append(
                 {
                     "reason": answer.value if answer else self.env._("Other (written)"),

@@ -84,10 +84,8 @@ class SurveyUserInput(models.Model):
             for line in lines
             if line.question_id == comment_question
         }
-        threshold = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("property_helpdesk.callback_reopen_max_score", 3)
+        threshold = self.env["res.config.settings"]._property_param(
+            "property_helpdesk.callback_reopen_max_score"
         )
         dissatisfied = self.browse()
         now = fields.Datetime.now()

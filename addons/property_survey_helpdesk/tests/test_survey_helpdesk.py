@@ -110,10 +110,11 @@ class TestSurveyHelpdesk(HelpdeskCommon):
         )
 
     def test_threshold_is_the_helpdesk_setting(self):
-        self.env["ir.config_parameter"].sudo().set_param(
-            "property_helpdesk.callback_reopen_max_score", 2
-        )
+        self.env["res.config.settings"].create(
+            {"property_callback_reopen_max_score": 4}
+        ).execute()
         ticket = self._resolved_ticket()
         self._send_due()
-        self._answer(self._questionnaire(ticket).survey_answer_id, 3)
-        self.assertFalse(ticket.followup_ticket_ids)
+        # 4 is not dissatisfied by default (3): it is when the setting says so
+        self._answer(self._questionnaire(ticket).survey_answer_id, 4)
+        self.assertEqual(len(ticket.followup_ticket_ids), 1)
