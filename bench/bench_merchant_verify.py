@@ -36,7 +36,7 @@ from scratch import SMALL, ScratchDb, bench_arguments, env, row, scale_label, wr
 PREPARE = r"""
 import json, time
 from odoo.tools import SQL
-from odoo.addons.property_club.models import card_number
+from odoo.addons.property_club.tools import card_number
 out = {}
 cr = env.cr
 # one live card per holder (the cards of a holder get random tiers below)

@@ -26,6 +26,9 @@
         "views/property_base_menus.xml",
     ],
     "demo": ["demo/property_base_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_base/static/tests/tours/*.js"],
+    },
     "application": True,
     "installable": True,
 }

@@ -19,6 +19,7 @@
         "data/ir_cron_data.xml",
         "data/ir_cron_dispatch_data.xml",
         "data/mail_template_data.xml",
+        "views/property_ticket_dispatch_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/property_sla_policy_views.xml",
         "views/property_ticket_callback_views.xml",

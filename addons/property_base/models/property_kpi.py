@@ -26,7 +26,9 @@ class PropertyKpi(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
-    unit = fields.Char(default="%", help="Unit the value is expressed in.")
+    unit = fields.Char(
+        string="Unit of Measure", default="%", help="Unit the value is expressed in."
+    )
     target = fields.Float(required=True, digits=(16, 2))
     direction = fields.Selection(
         [("higher", "Higher is better"), ("lower", "Lower is better")],

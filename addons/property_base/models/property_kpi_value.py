@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.tools import SQL
 
 
 class PropertyKpiValue(models.Model):
@@ -31,3 +32,14 @@ class PropertyKpiValue(models.Model):
         "unique(kpi_id, project_id, month)",
         "A KPI has one value per project and month.",
     )
+
+    def _read_group_select(self, aggregate_spec, query):
+        """Values of different KPIs (rates, counts, days) do not add up: a
+        group mixing KPIs, like a pivot's grand total, shows no value."""
+        if aggregate_spec not in ("value:avg", "target:avg"):
+            return super()._read_group_select(aggregate_spec, query)
+        return SQL(
+            "CASE WHEN COUNT(DISTINCT %(kpi)s) = 1 THEN AVG(%(field)s) END",
+            kpi=self._field_to_sql(self._table, "kpi_id", query),
+            field=self._field_to_sql(self._table, aggregate_spec.split(":")[0], query),
+        )

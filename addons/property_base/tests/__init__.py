@@ -9,3 +9,5 @@ from . import test_residency_security
 from . import test_security
 from . import test_settings
 from . import test_menus
+from . import test_staff_tours
+from . import test_zh_cn_screen_tour

@@ -106,6 +106,37 @@ class TestKpi(PropertyBaseCommon):
             )
             self.env.flush_all()
 
+    def test_totals_never_average_different_kpis(self):
+        """A pivot total over several KPIs shows no value; over one KPI it is
+        that KPI's average."""
+        occupancy = self.env.ref("property_base.kpi_occupancy_rate")
+        black = self.env.ref("property_base.kpi_black_customer_rate")
+        Value = self.env["property.kpi.value"]
+        Value.create(
+            [
+                {
+                    "kpi_id": kpi.id,
+                    "project_id": self.project.id,
+                    "company_id": self.project.company_id.id,
+                    "month": month,
+                    "value": value,
+                    "target": target,
+                }
+                for kpi, month, value, target in (
+                    (occupancy, "2030-01-01", 90, 80),
+                    (occupancy, "2030-02-01", 80, 80),
+                    (black, "2030-01-01", 6, 5),
+                )
+            ]
+        )
+        domain = [("project_id", "=", self.project.id)]
+        [(value, target)] = Value._read_group(domain, [], ["value:avg", "target:avg"])
+        # no value at all (not 0.0): the pivot leaves the total cell empty
+        self.assertIs(value, False)
+        self.assertIs(target, False)
+        by_kpi = dict(Value._read_group(domain, ["kpi_id"], ["value:avg"]))
+        self.assertEqual(by_kpi, {occupancy: 85.0, black: 6.0})
+
 
 @tagged("post_install", "-at_install")
 class TestKpiDemo(TransactionCase):

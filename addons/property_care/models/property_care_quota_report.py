@@ -35,6 +35,17 @@ class PropertyCareQuotaReport(models.Model):
         string="Achievement (%)", readonly=True, aggregator="avg"
     )
 
+    def _read_group_select(self, aggregate_spec, query):
+        """A total achievement is the group's visits over its quotas, as the
+        KPI counts it, not the average of the members' percentages."""
+        if aggregate_spec != "achievement:avg":
+            return super()._read_group_select(aggregate_spec, query)
+        return SQL(
+            "100.0 * SUM(%(visits)s) / NULLIF(SUM(%(quota)s), 0)",
+            visits=self._field_to_sql(self._table, "visit_count", query),
+            quota=self._field_to_sql(self._table, "quota", query),
+        )
+
     @property
     def _table_query(self):
         # the role quotas are settings: passed as parameters at each read, so

@@ -202,7 +202,29 @@ class PropertyCareTouchpoint(models.Model):
                 lambda a: a.activity_type_id == care_type
             )
             activities.action_feedback(feedback=touchpoint.outcome or False)
+        self._log_visits()
         return True
+
+    def _log_visits(self):
+        """A visit touchpoint done without a logged visit records one, so the
+        household counts as visited this quarter."""
+        todo = self.filtered(lambda t: t.action == "visit" and not t.visit_ids)
+        self.env["property.care.visit"].create(
+            [
+                {
+                    "partner_id": touchpoint.partner_id.id,
+                    "unit_id": touchpoint.unit_id.id
+                    or touchpoint.partner_id.unit_ids[:1].id,
+                    "company_id": touchpoint.company_id.id,
+                    "visitor_id": (touchpoint.user_id or self.env.user).id,
+                    "date": touchpoint.done_date,
+                    "score": touchpoint.score,
+                    "needs": touchpoint.outcome,
+                    "touchpoint_id": touchpoint.id,
+                }
+                for touchpoint in todo
+            ]
+        )
 
     def action_cancel(self):
         self.filtered(lambda t: t.state == "planned").write({"state": "cancelled"})
@@ -289,52 +311,61 @@ class PropertyCareTouchpoint(models.Model):
     def _schedule_activities(self):
         """One care activity per planned touchpoint for its responsible user,
         created in one batch through ``mail.activity`` (followers, systray
-        counter, assignment notice). Its summary is the touchpoint name,
-        already in the responsible user's language."""
+        counter, assignment notice), on its due date: the activity menu shows
+        what is due today. Its summary is the touchpoint name, already in the
+        responsible user's language."""
         todo = self.filtered("user_id")
         if not todo:
             return self.env["mail.activity"]
         model_id = self.env["ir.model"]._get_id(self._name)
         activity_type = self._care_activity_type()
-        return self.env["mail.activity"].create(
+        # the activities' record names: computed here for the batch at once,
+        # then read from the cache by the activity (one record at a time)
+        todo.mapped("display_name")
+        activities = self.env["mail.activity"].create(
             [
                 {
                     "res_model_id": model_id,
                     "res_id": touchpoint.id,
                     "activity_type_id": activity_type.id,
                     "summary": touchpoint.name,
-                    "date_deadline": touchpoint.deadline,
+                    "date_deadline": touchpoint.due_date,
                     "user_id": touchpoint.user_id.id,
                     "automated": True,
                 }
                 for touchpoint in todo
             ]
         )
+        activities.flush_recordset(["res_name"])
+        return activities
 
-    def _schedule_activities_notify_once(self):
-        """The crons' way: the same activities, but each responsible user
-        gets one notice for all the touchpoints of the run instead of one per
-        activity (thousands a day), in their own language."""
-        activities = self.with_context(
-            mail_activity_quick_update=True
-        )._schedule_activities()
-        for user, user_activities in activities.grouped("user_id").items():
+    def _schedule_activities_quietly(self):
+        """The crons' way: the same activities without one assignment notice
+        each (thousands a day): ``_notify_new_touchpoints`` sends each
+        responsible user one notice for the whole run."""
+        return self.with_context(mail_activity_quick_update=True)._schedule_activities()
+
+    @api.model
+    def _notify_new_touchpoints(self, touchpoints):
+        """One notice per responsible user for ``touchpoints``, new in this
+        run, in the user's own language."""
+        per_user = touchpoints._read_group(
+            [("id", "in", touchpoints.ids), ("user_id", "!=", False)],
+            ["user_id"],
+            ["__count", "deadline:min"],
+        )
+        for user, count, first_deadline in per_user:
             user_env = self.with_context(lang=user.lang).env
             self.env["mail.thread"].message_notify(
                 partner_ids=user.partner_id.ids,
-                subject=user_env._(
-                    "%s new care touchpoints assigned to you", len(user_activities)
-                ),
+                subject=user_env._("%s new care touchpoints assigned to you", count),
                 body=user_env._(
                     "%(count)s new care touchpoints are assigned to you, the first "
                     "due on %(date)s: see your activities.",
-                    count=len(user_activities),
-                    date=format_date(
-                        user_env, min(user_activities.mapped("date_deadline"))
-                    ),
+                    count=count,
+                    date=format_date(user_env, first_deadline),
                 ),
             )
-        return activities
 
     # ---- generation ----------------------------------------------------------
 
@@ -368,7 +399,7 @@ class PropertyCareTouchpoint(models.Model):
             )
             new_ids += [row[0] for row in self.env.cr.fetchall()]
         self.invalidate_model()
-        self.browse(new_ids)._schedule_activities_notify_once()
+        self.browse(new_ids)._schedule_activities_quietly()
         return new_ids
 
     @api.model
@@ -401,11 +432,13 @@ class PropertyCareTouchpoint(models.Model):
         cron = self.env["ir.cron"]
         if batches and commit:
             cron._commit_progress(remaining=len(batches))
+        new_ids = []
         for id_from, id_to in batches:
-            self._generate_batch(lines, id_from, id_to, today)
+            new_ids += self._generate_batch(lines, id_from, id_to, today)
             if commit and not cron._commit_progress(1):
                 return
-        self._generate_proactive(today)
+        new_ids += self._generate_proactive(today)
+        self._notify_new_touchpoints(self.browse(new_ids))
         if commit:
             cron._commit_progress()
 
@@ -508,7 +541,7 @@ class PropertyCareTouchpoint(models.Model):
             )
             new_ids += [row[0] for row in self.env.cr.fetchall()]
         self.invalidate_model()
-        self.browse(new_ids)._schedule_activities_notify_once()
+        self.browse(new_ids)._schedule_activities_quietly()
         return new_ids
 
     # ---- trigger dates moved -------------------------------------------------
@@ -570,7 +603,7 @@ class PropertyCareTouchpoint(models.Model):
                     "deadline": deadline,
                 }
             )
-            touchpoint.activity_ids.write({"date_deadline": deadline})
+            touchpoint.activity_ids.write({"date_deadline": occurrence})
         to_cancel.action_cancel()
 
     # ---- escalation and missed -----------------------------------------------

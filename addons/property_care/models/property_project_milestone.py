@@ -21,9 +21,7 @@ class PropertyProjectMilestone(models.Model):
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
-    project_id = fields.Many2one(
-        "property.project", required=True, index=True, check_company=True
-    )
+    project_id = fields.Many2one("property.project", required=True, index=True)
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, index=True, precompute=True
     )

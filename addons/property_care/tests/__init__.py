@@ -6,4 +6,5 @@ from . import test_visit
 from . import test_broadcast
 from . import test_conversion_kpi
 from . import test_portal
+from . import test_staff_tours
 from . import test_zh_cn_screens

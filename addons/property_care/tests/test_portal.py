@@ -1,9 +1,13 @@
 from datetime import date
 
+from lxml import html
+
 from odoo import http
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged, warmup
 
 from .common import CareCommon
+
+CARE_QUERIES = 999
 
 
 @tagged("post_install", "-at_install")
@@ -78,6 +82,20 @@ class TestCarePortal(CareCommon, HttpCase):
         self.assertEqual(response.status_code, 404)
         self.assertFalse(self.inspection_b.portal_state)
 
+    def test_appointment_without_home_keeps_its_columns(self):
+        self.inspection_a.unit_id = False
+        self.authenticate("care_owner_a", "care_owner_a")
+        page = html.fromstring(self.url_open("/my/care").text)
+        table = page.xpath("//table[contains(@class, 'o_portal_my_care')]")[0]
+        headers = [th.text_content().strip() for th in table.xpath(".//th")]
+        row = table.xpath(".//tr[td[contains(., 'Quality inspection at 11 months')]]")[
+            0
+        ]
+        cells = [td.text_content().strip() for td in row.xpath("./td")]
+        self.assertEqual(len(cells), len(headers))
+        self.assertEqual(cells[headers.index("Home")], "")
+        self.assertEqual(cells[headers.index("Date")], "2099-03-01")
+
     def test_owner_asks_for_another_day(self):
         self.authenticate("care_owner_a", "care_owner_a")
         self._post(
@@ -116,3 +134,32 @@ class TestCarePortal(CareCommon, HttpCase):
             ).note,
         )
         self.assertFalse(self.inspection_b.portal_state)
+
+    @warmup
+    def test_my_care_queries_do_not_grow_with_appointments(self):
+        self.authenticate("care_owner_a", "care_owner_a")
+        # session, user and groups, the page's touchpoints in one search and
+        # their units/plan lines prefetched, layout and menu
+        with self.assertQueryCount(CARE_QUERIES):
+            self.assertEqual(self.url_open("/my/care").status_code, 200)
+        self.inspection_a.copy(
+            {"name": "More", "due_date": date(2099, 5, 1), "deadline": date(2099, 5, 9)}
+        )
+        self.env["property.care.touchpoint"].create(
+            [
+                {
+                    "name": f"Inspection {index}",
+                    "partner_id": self.owner_a.id,
+                    "unit_id": self.unit_a1.id,
+                    "line_id": self.inspection_a.line_id.id,
+                    "kind": "plan",
+                    "action": "inspection",
+                    "user_id": self.butler_a.id,
+                    "due_date": date(2099, 6, index + 1),
+                    "deadline": date(2099, 6, index + 10),
+                }
+                for index in range(10)
+            ]
+        )
+        with self.assertQueryCount(CARE_QUERIES):  # the same with 12 more
+            self.assertEqual(self.url_open("/my/care").status_code, 200)

@@ -101,3 +101,13 @@ class TestCareStage(CareCommon):
             settings.execute()
             self.assertEqual(self._code(owner), "settling")
             self.assertEqual(owner.care_stage_next_date, date(2030, 11, 1))
+
+    def test_demo_customers_have_a_care_stage_from_the_start(self):
+        """The demo's customers existed before the care stages were loaded."""
+        if not self.env.ref(
+            "property_base.project_jade_lake", raise_if_not_found=False
+        ):
+            self.skipTest("demo data not installed")
+        customers = self.env["res.partner"].search([("customer_stage", "!=", False)])
+        self.assertGreater(len(customers), 20)
+        self.assertFalse(customers.filtered(lambda p: not p.care_stage_id))

@@ -62,6 +62,45 @@ class TestVisits(CareCommon):
         self.assertEqual(touchpoint.outcome, "Wants a parking space")
         self.assertFalse(self._care_activities(touchpoint))
 
+    def test_visit_touchpoint_done_records_the_visit(self):
+        """The butler marks a visit touchpoint done from its form: the
+        household leaves the not-visited work list."""
+        touchpoint = self.Touchpoint.create(
+            {
+                "name": "Yearly visit",
+                "partner_id": self.owner_a3.id,
+                "unit_id": self.unit_a3.id,
+                "user_id": self.butler_a.id,
+                "due_date": date(2024, 2, 10),
+                "deadline": date(2024, 2, 20),
+                "action": "visit",
+            }
+        )
+        call = self.Touchpoint.create(
+            {
+                "name": "Birthday call",
+                "partner_id": self.owner_a.id,
+                "user_id": self.butler_a.id,
+                "due_date": date(2024, 2, 10),
+                "deadline": date(2024, 2, 20),
+                "action": "call",
+            }
+        )
+        with freeze_time("2024-02-12"):
+            touchpoint.with_user(self.butler_a).write(
+                {"score": 4, "outcome": "Happy with the garden"}
+            )
+            (touchpoint | call).with_user(self.butler_a).action_done()
+            visit = touchpoint.visit_ids
+            self.assertEqual(len(visit), 1)
+            self.assertEqual(visit.unit_id, self.unit_a3)
+            self.assertEqual(visit.visitor_id, self.butler_a)
+            self.assertEqual(visit.date, date(2024, 2, 12))
+            self.assertEqual(visit.score, 4)
+            self.assertEqual(visit.needs, "Happy with the garden")
+            self.assertFalse(call.visit_ids, "a call is not a visit")
+            self.assertTrue(self.unit_a3.care_visited_this_quarter)
+
     def test_bad_visits_are_refused(self):
         with self.assertRaises(ValidationError):
             self._visit(self.owner_a, self.butler_a, date(2099, 1, 1))
@@ -99,6 +138,24 @@ class TestVisits(CareCommon):
             [("month", "=", date(2024, 1, 1)), ("user_id", "=", self.butler_b.id)]
         )
         self.assertEqual((other.visit_count, other.quota), (0, 120))
+        # a total is the visits over the quotas of the group, as the KPI
+        # counts it, not the average of the members' percentages
+        staff = self.butler_a | self.butler_b | self.head | self.manager
+        rows = Report.search(
+            [("month", "=", date(2024, 1, 1)), ("user_id", "in", staff.ids)]
+        )
+        [(total,)] = Report._read_group(
+            [("month", "=", date(2024, 1, 1)), ("user_id", "in", staff.ids)],
+            [],
+            ["achievement:avg"],
+        )
+        self.assertAlmostEqual(
+            total, 100.0 * sum(rows.mapped("visit_count")) / sum(rows.mapped("quota"))
+        )
+        kpi = self.env["property.kpi"]._measure_care_visit_quota(
+            self.project, date(2024, 1, 1), date(2024, 2, 1)
+        )
+        self.assertAlmostEqual(total, kpi[self.project.id])
 
     def test_quarterly_coverage_and_not_visited_work_list(self):
         """Building A has 2 occupied households (101, 103): one visited in

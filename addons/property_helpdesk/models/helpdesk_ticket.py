@@ -167,6 +167,13 @@ class HelpdeskTicket(models.Model):
                 ticket.building_id = ticket.unit_id.building_id
             ticket.project_id = ticket.building_id.project_id or ticket.project_id
 
+    @api.depends("number", "name")
+    def _compute_display_name(self):
+        result = super()._compute_display_name()
+        for ticket in self.filtered(lambda t: t.number in (False, "/")):
+            ticket.display_name = ticket.name or self.env._("New Ticket")
+        return result
+
     @api.depends("kind", "complaint_grade", "project_id", "company_id")
     def _compute_sla_policy_id(self):
         policies = self.env["property.sla.policy"]._find(self)
@@ -273,8 +280,16 @@ class HelpdeskTicket(models.Model):
         deadline = self[f"{current}_deadline"]
         level = self.escalation_level if self.escalation_milestone == current else 0
         candidates = []
-        if policy.warn_minutes and self.warned_milestone != current and not level:
-            candidates.append(deadline - timedelta(minutes=policy.warn_minutes))
+        warn_at = deadline - timedelta(minutes=policy.warn_minutes)
+        # no warning for a deadline nearer than the warning lead: it would
+        # come before the report itself
+        if (
+            policy.warn_minutes
+            and self.warned_milestone != current
+            and not level
+            and warn_at > self.reported_date
+        ):
+            candidates.append(warn_at)
         if level < levels:
             step = timedelta(minutes=policy.escalation_step_minutes)
             candidates.append(deadline + step * level)
@@ -346,6 +361,13 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if ticket.kind == "complaint" and not ticket.complaint_grade:
                 raise ValidationError(self.env._("A complaint needs a grade."))
+
+    @api.onchange("unit_id", "building_id")
+    def _onchange_place_assign_butler(self):
+        """A ticket taken by phone goes to the grid butler, as portal ones do."""
+        butler = (self.unit_id.building_id or self.building_id).butler_id
+        if butler and not self._origin:
+            self.user_id = self.first_responsible_id = butler
 
     # ---- CRUD -----------------------------------------------------------
 
@@ -429,6 +451,21 @@ class HelpdeskTicket(models.Model):
             raise UserError(self.env._("Assign the ticket before dispatching it."))
         self.filtered(lambda t: not t.ack_date)._reach("ack")
         self._reach("dispatch")
+        self._move_to_next_stage()
+
+    def _move_to_next_stage(self):
+        """A ticket still in its team's first stage moves to the next open one."""
+        open_stages = {}
+        for ticket in self:
+            if ticket.team_id not in open_stages:
+                open_stages[ticket.team_id] = (
+                    ticket.team_id._get_applicable_stages().filtered(
+                        lambda s: not s.closed
+                    )
+                )
+            stages = open_stages[ticket.team_id]
+            if len(stages) > 1 and ticket.stage_id == stages[0]:
+                ticket.stage_id = stages[1]
 
     def action_on_site(self):
         self.check_access("write")

@@ -73,6 +73,7 @@ class HelpdeskTicket(models.Model):
             and not level
             and self.warned_milestone != code
             and now < deadline
+            and deadline - timedelta(minutes=policy.warn_minutes) > self.reported_date
         ):
             recipients = self._escalation_recipients(1)
             events.append(("warn", code, deadline))

@@ -18,9 +18,7 @@ class PropertyComplaintWarning(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     category_id = fields.Many2one("helpdesk.ticket.category", index=True)
     building_id = fields.Many2one("property.building", index=True, check_company=True)
-    project_id = fields.Many2one(
-        "property.project", required=True, index=True, check_company=True
-    )
+    project_id = fields.Many2one("property.project", required=True, index=True)
     company_id = fields.Many2one(related="project_id.company_id", store=True)
     ticket_ids = fields.One2many("helpdesk.ticket", "warning_id", string="Complaints")
     ticket_count = fields.Integer(compute="_compute_ticket_count", store=True)

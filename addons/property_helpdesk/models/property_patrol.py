@@ -28,9 +28,7 @@ class PropertyPatrol(models.Model):
         required=True,
         default=lambda self: self.env.user,
     )
-    project_id = fields.Many2one(
-        "property.project", required=True, index=True, check_company=True
-    )
+    project_id = fields.Many2one("property.project", required=True, index=True)
     building_id = fields.Many2one(
         "property.building",
         domain="[('project_id', '=', project_id)]",

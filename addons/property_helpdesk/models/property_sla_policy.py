@@ -13,6 +13,8 @@ COMPLAINT_GRADES = [
     ("important", "Important"),
     ("major", "Major"),
 ]
+#: the durations of a policy, stored in minutes and shown in hours
+HOUR_CODES = ("ack", "dispatch", "onsite", "resolve", "warn", "escalation_step")
 #: (code, label) of the milestones every ticket may carry, in order.
 MILESTONES = [
     ("ack", "Acknowledged"),
@@ -20,6 +22,18 @@ MILESTONES = [
     ("onsite", "On Site"),
     ("resolve", "Resolved"),
 ]
+
+
+def _hours_inverse(code):
+    """The inverse of one ``<code>_hours`` field: it stores the minutes. One per
+    field: the fields computed together are protected while one is written,
+    so an inverse must not read the others."""
+
+    def inverse(records):
+        for policy in records:
+            policy[f"{code}_minutes"] = round(policy[f"{code}_hours"] * 60)
+
+    return inverse
 
 
 class PropertySlaPolicy(models.Model):
@@ -64,9 +78,52 @@ class PropertySlaPolicy(models.Model):
         "further step.",
     )
 
+    # shown and edited in hours (hh:mm), the unit of the settings
+    ack_hours = fields.Float(
+        string="Acknowledge within (h)",
+        compute="_compute_hours",
+        inverse=_hours_inverse("ack"),
+    )
+    dispatch_hours = fields.Float(
+        string="Dispatch within (h)",
+        compute="_compute_hours",
+        inverse=_hours_inverse("dispatch"),
+    )
+    onsite_hours = fields.Float(
+        string="On site within (h)",
+        compute="_compute_hours",
+        inverse=_hours_inverse("onsite"),
+    )
+    resolve_hours = fields.Float(
+        string="Resolve within (h)",
+        compute="_compute_hours",
+        inverse=_hours_inverse("resolve"),
+    )
+    warn_hours = fields.Float(
+        string="Warn before (h)",
+        compute="_compute_hours",
+        inverse=_hours_inverse("warn"),
+        help="Warn the responsible person this long before a deadline; a "
+        "milestone shorter than this gets no warning.",
+    )
+    escalation_step_hours = fields.Float(
+        string="Escalate every (h)",
+        compute="_compute_hours",
+        inverse=_hours_inverse("escalation_step"),
+        help="After a deadline: level 1 (responsible butler) at once, level 2 "
+        "(customer service head) and level 3 (project manager) after each "
+        "further step.",
+    )
+
     _escalation_step_positive = models.Constraint(
         "CHECK(escalation_step_minutes > 0)", "The escalation step must be positive."
     )
+
+    @api.depends(*(f"{code}_minutes" for code in HOUR_CODES))
+    def _compute_hours(self):
+        for policy in self:
+            for code in HOUR_CODES:
+                policy[f"{code}_hours"] = policy[f"{code}_minutes"] / 60
 
     @api.model
     def _find(self, tickets):

@@ -14,3 +14,4 @@ from . import test_sla_calendar
 from . import test_pause
 from . import test_dispatch
 from . import test_zh_cn_screens
+from . import test_staff_tours

@@ -59,6 +59,18 @@ class TestEscalation(HelpdeskCommon):
         )
         self.assertFalse(ticket.next_check_at)
 
+    def test_no_warning_before_the_report(self):
+        """A complaint's acknowledge deadline (30 min) is nearer than the
+        warning lead (4 h): no warning mailed at creation, and the next check
+        is never before the report."""
+        ticket = self._ticket(kind="complaint", complaint_grade="general")
+        self.assertEqual(ticket.next_check_at, ticket.ack_deadline)
+        self.assertGreater(ticket.next_check_at, ticket.reported_date)
+        with freeze_time("2030-01-01 08:01:00"):
+            self._ticket_escalate()
+        self.assertFalse(self._messages(ticket, "Warning"))
+        self.assertFalse(ticket.warned_milestone)
+
     def _ticket_escalate(self):
         self.Ticket._escalate_due(datetime.now(), 500)
         self.env.invalidate_all()

@@ -3,7 +3,7 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import HelpdeskCommon
 
@@ -12,6 +12,19 @@ T0 = datetime(2030, 1, 1, 8, 0)
 
 @tagged("post_install", "-at_install")
 class TestSla(HelpdeskCommon):
+    def test_policy_durations_read_and_edited_in_hours(self):
+        policy = self.env.ref("property_helpdesk.sla_repair")
+        self.assertAlmostEqual(policy.ack_hours, 0.05)
+        self.assertEqual(policy.resolve_hours, 48)
+        with Form(policy, view="property_helpdesk.property_sla_policy_view_list") as f:
+            f.resolve_hours = 36
+            f.onsite_hours = 1.5
+        self.assertEqual(policy.resolve_minutes, 36 * 60)
+        self.assertEqual(policy.onsite_minutes, 90)
+        self.assertEqual(policy.ack_minutes, 3, "the others are kept")
+        ticket = self._ticket(kind="repair")
+        self.assertEqual(ticket.resolve_deadline, datetime(2030, 1, 2, 20, 0))
+
     def test_repair_3_1_2_deadlines(self):
         ticket = self._ticket(kind="repair")
         self.assertEqual(ticket.ack_deadline, datetime(2030, 1, 1, 8, 3))

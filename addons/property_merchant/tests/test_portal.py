@@ -1,3 +1,5 @@
+from lxml import html
+
 from odoo import http
 from odoo.addons.property_club.tools import card_number
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -146,6 +148,16 @@ class TestMerchantPortal(MerchantCommon, HttpCase):
         self.assertIn("Lakeside Noodles", page.text)
         self.assertIn("Corner Bakery", page.text)
         self.assertIn("10.0", page.text)
+        # a header over every column; a line without offer text keeps its cells
+        table = html.fromstring(page.text).xpath(
+            "//table[contains(@class, 'o_club_offers')]"
+        )[0]
+        headers = table.xpath(".//th")
+        self.assertEqual(len(headers), 5)
+        rows = table.xpath(".//tr[td]")
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertEqual(len(row.xpath("./td")), len(headers))
 
     def test_owner_cannot_open_merchant_desk(self):
         new_test_user(

@@ -36,7 +36,6 @@ class PropertySurveyCampaign(models.Model):
         required=True,
         index=True,
         tracking=True,
-        check_company=True,
     )
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, index=True, precompute=True

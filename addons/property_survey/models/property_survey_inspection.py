@@ -26,9 +26,7 @@ class PropertySurveyInspection(models.Model):
     touchpoint = fields.Char(
         related="survey_id.property_touchpoint", store=True, string="Touchpoint"
     )
-    project_id = fields.Many2one(
-        "property.project", required=True, index=True, check_company=True
-    )
+    project_id = fields.Many2one("property.project", required=True, index=True)
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, index=True, precompute=True
     )

@@ -39,6 +39,15 @@ class PropertySurveyPareto(models.TransientModel):
     line_ids = fields.One2many("property.survey.pareto.line", "pareto_id")
     total_count = fields.Integer(compute="_compute_total_count", string="Reasons Given")
 
+    @api.depends("project_id")
+    def _compute_display_name(self):
+        for pareto in self:
+            pareto.display_name = (
+                self.env._("Dissatisfaction Pareto: %s", pareto.project_id.name)
+                if pareto.project_id
+                else self.env._("Dissatisfaction Pareto")
+            )
+
     @api.depends("line_ids.count")
     def _compute_total_count(self):
         for pareto in self:

@@ -1,0 +1,3 @@
+from . import property_survey_campaign
+from . import property_survey_household
+from . import survey_user_input
