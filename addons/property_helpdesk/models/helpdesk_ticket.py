@@ -1,7 +1,4 @@
-from collections import defaultdict
 from datetime import timedelta
-
-from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -185,15 +182,10 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("sla_policy_id", "reported_date")
     def _compute_deadlines(self):
-        for ticket in self:
-            policy = ticket.sla_policy_id
-            for code, _label in MILESTONES:
-                minutes = policy[f"{code}_minutes"] if policy else 0
-                ticket[f"{code}_deadline"] = (
-                    ticket.reported_date + timedelta(minutes=minutes)
-                    if minutes and ticket.reported_date
-                    else False
-                )
+        for code, _label in MILESTONES:
+            deadlines = self._sla_deadlines(code)
+            for ticket in self:
+                ticket[f"{code}_deadline"] = deadlines[ticket.id]
 
     @api.depends(*(f"{code}_breached" for code, _label in MILESTONES))
     def _compute_is_breached(self):
@@ -686,157 +678,3 @@ class HelpdeskTicket(models.Model):
 
     def _check_group_warning(self):
         self.env["property.complaint.warning"]._check(self)
-
-    # ---- escalation cron ------------------------------------------------
-
-    def _process_sla(self, now):
-        """Flag breaches, warn and escalate what is due for ``self`` at ``now``.
-
-        One chatter message per ticket and run, and one write per group of
-        tickets getting the same values.
-        """
-        if not self:
-            return
-        levels = self._escalation_levels()
-        apology_sudo = None  # read when a resolution deadline is first missed
-        writes = defaultdict(list)
-        for ticket in self:
-            vals = {}
-            lines = []
-            # the note is read by the company's staff: in its language
-            env = ticket.with_context(lang=ticket.company_id.partner_id.lang).env
-            labels = ticket.with_env(env)._milestone_labels()
-            open_codes = ticket._open_milestones()
-            for code in open_codes:
-                deadline = ticket[f"{code}_deadline"]
-                if deadline <= now and not ticket[f"{code}_breached"]:
-                    vals[f"{code}_breached"] = True
-                    lines.append(
-                        env._(
-                            "Deadline missed: %(milestone)s was due %(deadline)s.",
-                            milestone=labels[code],
-                            deadline=fields.Datetime.to_string(deadline),
-                        )
-                    )
-            recipients = self.env["res.users"]
-            if open_codes:
-                escalation, recipients, escalation_lines = ticket.with_env(
-                    env
-                )._escalate(open_codes[0], now, levels)
-                vals.update(escalation)
-                lines += escalation_lines
-            if vals.get("resolve_breached") and not ticket.goodwill_done:
-                if apology_sudo is None:
-                    apology_sudo = (
-                        self.env["res.config.settings"]
-                        ._property_param("property_helpdesk.goodwill_template_id")
-                        .sudo()
-                    )
-                if apology_sudo:
-                    ticket._goodwill_gesture(apology_sudo)
-                    vals["goodwill_done"] = True
-            if lines:
-                ticket.message_post(
-                    body=Markup("<br/>").join(lines),
-                    partner_ids=recipients.partner_id.ids,
-                    subtype_xmlid="mail.mt_note",
-                )
-            writes[tuple(sorted(vals.items()))].append(ticket.id)
-        for vals, ids in writes.items():
-            if vals:
-                self.browse(ids).write(dict(vals))
-
-    def _goodwill_gesture(self, template):
-        """Apologise to the owner for a missed resolution deadline and ask the
-        grid butler to follow up: once per ticket (``goodwill_done``)."""
-        self.ensure_one()
-        self.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
-        butler = self.building_id.butler_id or self.user_id
-        if butler:
-            # the butler's to-do: in the butler's language
-            env = self.with_context(lang=butler.lang).env
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=butler.id,
-                summary=env._("Goodwill gesture: resolution deadline missed"),
-                note=env._(
-                    "Call the owner, apologise and agree on a gesture of goodwill."
-                ),
-            )
-
-    def _milestone_labels(self):
-        """The milestones as a sentence names them, in the context's language."""
-        return {
-            "ack": self.env._("acknowledgement"),
-            "dispatch": self.env._("dispatch"),
-            "onsite": self.env._("arrival on site"),
-            "resolve": self.env._("resolution"),
-        }
-
-    def _escalate(self, code, now, levels):
-        """Return ``(vals, recipients, message lines)`` for milestone ``code``."""
-        self.ensure_one()
-        policy = self.sla_policy_id
-        deadline = self[f"{code}_deadline"]
-        label = self._milestone_labels()[code]
-        level = self.escalation_level if self.escalation_milestone == code else 0
-        vals, lines = {}, []
-        recipients = self.env["res.users"]
-        if (
-            policy.warn_minutes
-            and not level
-            and self.warned_milestone != code
-            and now < deadline
-            and deadline - timedelta(minutes=policy.warn_minutes) > self.reported_date
-        ):
-            recipients = self._escalation_recipients(1)
-            lines.append(
-                self.env._(
-                    "Warning: %(milestone)s due %(deadline)s.",
-                    milestone=label,
-                    deadline=fields.Datetime.to_string(deadline),
-                )
-            )
-            vals["warned_milestone"] = code
-        step = timedelta(minutes=policy.escalation_step_minutes)
-        new_level = level
-        while new_level < levels and now >= deadline + step * new_level:
-            new_level += 1
-            recipients = self._escalation_recipients(new_level)
-            lines.append(
-                self.env._(
-                    "Escalated to level %(level)s (%(who)s): %(milestone)s overdue.",
-                    level=new_level,
-                    who=", ".join(recipients.mapped("name")) or "-",
-                    milestone=label,
-                )
-            )
-        if new_level != level:
-            vals.update({"escalation_milestone": code, "escalation_level": new_level})
-        return vals, recipients, lines
-
-    @api.model
-    def _cron_escalate(self, batch_size=500):
-        """Act on the tickets whose next check is due: one indexed search.
-
-        Idempotent: every action stores what it did (breach flags, warned
-        milestone, escalation level), so a rerun finds nothing left to do.
-        """
-        now = fields.Datetime.now()
-        cron = self.env["ir.cron"]
-        seen = set()
-        while tickets := self._escalate_due(now, batch_size):
-            if seen & set(tickets.ids):
-                break  # a ticket still due after processing: never loop on it
-            seen.update(tickets.ids)
-            if not cron._commit_progress(len(tickets)):
-                break
-
-    @api.model
-    def _escalate_due(self, now, limit):
-        """Process one batch of the tickets due at ``now``; return them."""
-        tickets = self.search(
-            [("next_check_at", "<=", now)], order="next_check_at", limit=limit
-        )
-        tickets._process_sla(now)
-        return tickets

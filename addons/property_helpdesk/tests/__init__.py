@@ -10,5 +10,9 @@ from . import test_portal_attack
 from . import test_butler_attack
 from . import test_back_office
 from . import test_butler_links
+from . import test_escalation_batch
+from . import test_sla_calendar
+from . import test_pause
+from . import test_dispatch
 from . import test_zh_cn_screens
 from . import test_staff_tours
