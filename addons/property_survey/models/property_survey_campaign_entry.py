@@ -12,7 +12,7 @@ class PropertySurveyCampaign(models.Model):
     department looks at.
     """
 
-    _inherit = "property.survey.campaign"
+    _inherit = "property.survey.campaign"  # pylint: disable=consider-merging-classes-inherited
 
     owner_answered_count = fields.Integer(
         string="Entered by Owners", compute="_compute_entry_figures"
