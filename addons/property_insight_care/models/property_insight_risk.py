@@ -96,6 +96,8 @@ class PropertyInsightRisk(models.Model):
         )
         new_ids = [row[0] for row in self.env.cr.fetchall()]
         touchpoints.invalidate_model()
-        touchpoints.browse(new_ids)._schedule_activities_notify_once()
+        new_touchpoints = touchpoints.browse(new_ids)
+        new_touchpoints._schedule_activities_quietly()
+        touchpoints._notify_new_touchpoints(new_touchpoints)
         self.invalidate_model(["touchpoint_ids"])
         return new_ids
