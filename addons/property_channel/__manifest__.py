@@ -17,5 +17,6 @@
         "views/res_config_settings_views.xml",
         "views/property_channel_menus.xml",
     ],
+    "demo": ["demo/property_channel_message_demo.xml"],
     "installable": True,
 }

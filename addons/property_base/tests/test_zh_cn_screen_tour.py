@@ -9,7 +9,7 @@ class TestChineseScreenTour(HttpCase):
         """The tour step staff tours use to fail on English left on a screen."""
         load_zh_cn(self.env)
         self.env.ref("base.user_admin").lang = "zh_CN"
-        self.env["property.project"].create({"name": "翠湖花园", "code": "CHHY"})
+        self.env["property.project"].create({"name": "翠湖花园", "code": "ZHCN"})
         self.start_tour(
             "/odoo/action-property_base.property_project_action",
             "property_base_zh_cn_screen",

@@ -20,8 +20,13 @@ class TestBadDates(CareCommon):
             for day in ("0001-01-01", "2023-06-01", "2024-05-31"):
                 with self.subTest(day=day), self.assertRaises(ValidationError):
                     Visit.create({"partner_id": self.owner_a.id, "date": day})
-            self.assertFalse(self.env["property.care.visit"].search([]))
-            self.assertFalse(self.env["property.care.visit.quarter"].search([]))
+            mine = [("partner_id", "=", self.owner_a.id)]
+            self.assertFalse(self.env["property.care.visit"].search(mine))
+            self.assertFalse(
+                self.env["property.care.visit.quarter"].search(
+                    [("unit_id", "in", self.owner_a.residency_ids.unit_id.ids)]
+                )
+            )
             visit = Visit.create({"partner_id": self.owner_a.id, "date": "2024-06-01"})
             with self.assertRaises(ValidationError):
                 visit.write({"date": "0001-01-01"})

@@ -16,12 +16,14 @@ class TestCareRecordRules(CareCommon):
             ]
         )
         Quarter = self.env["property.care.visit.quarter"]
-        self.assertEqual(Quarter.search([]).unit_id, self.unit_a1 | self.unit_b1)
+        # the demo data's visited households aside: the test's two homes
+        mine = [("unit_id", "in", (self.unit_a1 | self.unit_b1).ids)]
+        self.assertEqual(Quarter.search(mine).unit_id, self.unit_a1 | self.unit_b1)
         self.assertEqual(
             Quarter.with_user(self.butler_a).search([]).unit_id, self.unit_a1
         )
         self.assertEqual(
-            Quarter.with_user(self.officer).search([]).unit_id,
+            Quarter.with_user(self.officer).search(mine).unit_id,
             self.unit_a1 | self.unit_b1,
         )
         other_company = self.env["res.company"].create({"name": "Other Co"})
