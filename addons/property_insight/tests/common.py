@@ -1,4 +1,5 @@
 import random
+import unittest
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -25,6 +26,11 @@ class InsightCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        if cls.env["ir.module.module"]._get("property_insight").demo:
+            # the generated history shares the company with the demo's own two
+            # years of 翠湖花园: counts and the month's work list would mix
+            # both (these tests run in the no-demo phase)
+            raise unittest.SkipTest("needs a database without the demo data")
         rng = random.Random(20240101)
         cls.butlers = [
             new_test_user(
